@@ -1,0 +1,195 @@
+"""Source lines → ``Document``: sections, tables, format and metadata, the same for every reader.
+
+Sections are found by heading text plus order (domain.md §2.1, decision 6), never by the
+numeral alone: a table row such as "二、上年结转政府信息公开申请数量" starts with a numeral too.
+Tables are found by their own anchors (第二十条…项, the 勾稽关系 note, 行政复议), not by the section
+they should stand in, so a report with a lost heading still has its tables read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from . import metadata
+from .model import FORMAT_2019, FORMAT_2021, FORMAT_HYBRID, FORMAT_UNKNOWN, Block, Document, Paragraph, Problem, Section
+from .normalize import label_key, normalize
+from .readers.source import SourceLine
+from .schema import SIGNALS, schema_for
+from .tables import Token, make_token, map_rows, map_single_row
+
+SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
+_HEADING = regex.compile(r"^\s*[(（]?\s*(?P<num>[一二三四五六])\s*[)）]?\s*[、.,，．:：\s]\s*(?P<rest>\S.{1,45})$")
+# Core words a heading must carry, per section (domain.md §2.1).
+_CORE = {
+    "一": (("总体",),),
+    "二": (("主动公开",),),
+    "三": (("申请",),),
+    "四": (("复议",), ("诉讼",)),
+    "五": (("问题", "改进"), ("问题", "改进"), ("存在", "问题")),
+    "六": (("其他", "事项"), ("其它", "事项")),
+}
+_T1_START = regex.compile(r"^第二十条第[一二三四五六七八九十]+项")
+_PROSE_MIN = 60
+
+
+def heading_section(text: str) -> str | None:
+    """The section a line heads, from its numeral and core words, or None."""
+    m = _HEADING.match(text)
+    if not m:
+        return None
+    key = m["num"]
+    rest = label_key(m["rest"])
+    if any(all(word in rest for word in words) for words in _CORE[key]):
+        return key
+    return None
+
+
+def _is_prose(line: SourceLine, norm: str) -> bool:
+    return not line.separated and (len(norm) >= _PROSE_MIN or "。" in norm)
+
+
+def _table_start(line: SourceLine, keys: list[str]) -> str | None:
+    first = next((k for k in keys if k), "")
+    if any(_T1_START.match(k) for k in keys):
+        return "T1"
+    if any(k.startswith("本列数据的勾稽关系") or k == "申请人情况" for k in keys) or first.startswith(
+        "一本年新收政府信息公开申请数量"
+    ):
+        return "T2"
+    if first == "行政复议":
+        return "T3"
+    return None
+
+
+def build_document(
+    lines: Sequence[SourceLine], *, path: str | None, reader: str, source_text: tuple[str, ...]
+) -> Document:
+    problems: list[Problem] = []
+    # (section key or None, heading Paragraph or None, blocks)
+    parts: list[tuple[str | None, Paragraph | None, list[Block]]] = [(None, None, [])]
+    regions: dict[str, list[Token]] = {}
+    region: str | None = None
+    region_tokens: list[Token] = []
+    region_part: list[Block] | None = None
+    last_order = -1
+    previous_plain_text = False
+
+    def close_region() -> None:
+        nonlocal region, region_tokens
+        if region is not None and region_tokens:
+            if region in regions:
+                regions[region].extend(region_tokens)
+            else:
+                regions[region] = region_tokens
+                assert region_part is not None
+                region_part.append(_Pending(region))  # placeholder, replaced once mapped
+        region, region_tokens = None, []
+
+    for line in lines:
+        norm = normalize(line.raw)
+        stripped = norm.text.strip()
+        nonempty = [c for c in line.cells if c.text]
+        if not nonempty:
+            if region is not None and line.separated:  # a row of separators only: one blank cell
+                region_tokens.append(make_token("", line.cells[0].span))
+            continue
+        key = heading_section(stripped.strip("| ")) if len(nonempty) == 1 else None
+        if key is not None and SECTION_KEYS.index(key) > last_order:
+            close_region()
+            last_order = SECTION_KEYS.index(key)
+            heading = Paragraph(line.raw, norm, line.span)
+            parts.append((key, heading, []))
+            previous_plain_text = False
+            continue
+        keys = [label_key(c.text) for c in line.cells]
+        start = _table_start(line, keys)
+        if start is not None and start != region:
+            close_region()
+            region, region_part = start, parts[-1][2]
+        elif region is not None and _is_prose(line, stripped):
+            close_region()
+        if region is None:
+            parts[-1][2].append(Paragraph(line.raw, norm, line.span))
+            previous_plain_text = False
+            continue
+        cells = list(line.cells)
+        # A cell that continued onto the next line: "总计" then "| ||||" ends that same cell.
+        if line.separated and previous_plain_text and not cells[0].text:
+            cells = cells[1:]
+        while cells and not cells[-1].text:
+            cells.pop()
+        if not cells:
+            region_tokens.append(make_token("", line.cells[0].span))
+        else:
+            region_tokens.extend(make_token(c.text, c.span) for c in cells)
+        previous_plain_text = not line.separated
+    close_region()
+
+    formats, signals = _detect_format(regions)
+    fmt = formats.pop() if len(formats) == 1 else (FORMAT_HYBRID if formats else FORMAT_UNKNOWN)
+    tables = {}
+    for table_id, tokens in regions.items():
+        table_fmt = _table_format(table_id, tokens, fmt)
+        spec = schema_for(table_fmt).table(table_id)
+        if table_id == "T3":
+            table, found = map_single_row(spec, tokens)
+        else:
+            table, found = map_rows(spec, tokens, exact_labels=table_id == "T1")
+        tables[table_id] = table
+        problems.extend(found)
+
+    def resolve(blocks: list[Block]) -> tuple[Block, ...]:
+        return tuple(tables[b.table_id] if isinstance(b, _Pending) else b for b in blocks)
+
+    preamble = resolve(parts[0][2])
+    sections = tuple(Section(k, h, resolve(b)) for k, h, b in parts[1:] if k is not None and h is not None)
+    doc = Document(
+        path=path,
+        reader=reader,
+        format=fmt,
+        lines=source_text,
+        preamble=preamble,
+        sections=sections,
+        format_signals=signals,
+        problems=tuple(problems),
+    )
+    return metadata.annotate(doc)
+
+
+class _Pending:
+    """Where a table stands among a section's blocks, until the table is mapped."""
+
+    __slots__ = ("table_id",)
+
+    def __init__(self, table_id: str) -> None:
+        self.table_id = table_id
+
+
+def _detect_format(regions: dict[str, list[Token]]) -> tuple[set[str], tuple[str, ...]]:
+    """Formats whose table labels appear (domain.md §4.2): tables decide, not citations."""
+    keys = [t.key for tokens in regions.values() for t in tokens if t.key]
+    found: set[str] = set()
+    signals: list[str] = []
+    for fmt, marks in SIGNALS.items():
+        for mark in marks:
+            if any(mark in k for k in keys):
+                found.add(fmt)
+                signals.append(f"{fmt}:{mark}")
+    return found, tuple(signals)
+
+
+def _table_format(table_id: str, tokens: list[Token], doc_format: str) -> str:
+    """The schema a table is read with: its own signals first (a hybrid mixes tables of both)."""
+    if doc_format in (FORMAT_2019, FORMAT_2021):
+        return doc_format
+    keys = [t.key for t in tokens if t.key]
+    for fmt in (FORMAT_2021, FORMAT_2019):
+        if any(mark in k for mark in SIGNALS[fmt] for k in keys):
+            return fmt
+    if table_id == "T2":  # "(六)其他处理" followed directly by values is the 2019 single row
+        for i, token in enumerate(tokens[:-1]):
+            if token.key == "六其他处理" and tokens[i + 1].is_value:
+                return FORMAT_2019
+    return FORMAT_2021

@@ -1,0 +1,83 @@
+"""Dates as real reports write them, including the forms extraction leaves behind.
+
+"2024年1月1日", "2024-01-22", "2025  1  1  日" (年/月 dropped), "202311日起至20231231日止" (digits run
+together). Dates are returned as ``DateValue`` so an impossible date (2月30日) is kept and can be
+reported rather than silently dropped. Used by the readers (metadata) and, through the rule API,
+by rules.
+"""
+
+from __future__ import annotations
+
+import regex
+from attrs import frozen
+
+from .model import DateValue, Period
+
+# A date with explicit separators between year, month and day.
+_DATE = regex.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年|[-/.])\s*(?P<m>\d{1,2})\s*(?:月|[-/.])\s*(?P<d>\d{1,2})(?!\d)\s*(?:日|号)?"
+)
+# One side of a period: a year followed by digits, spaces and date characters (some maybe lost).
+_LOOSE = r"(?:19|20)\d{2}[\d年月日号\s./-]{1,16}"
+_PERIOD = regex.compile(
+    rf"(?<!\d)(?P<a>{_LOOSE})\s*(?:日|号)?\s*起?\s*(?:至|到|~|～|—|－|-)\s*(?P<b>{_LOOSE})\s*(?:日|号)?(?=\s*止|[^\d年月日号./-]|$)"
+)
+_DIGITS = regex.compile(r"\d+")
+
+
+@frozen
+class FoundDate:
+    start: int
+    end: int
+    value: DateValue
+
+
+@frozen
+class FoundPeriod:
+    start: int
+    end: int
+    value: Period
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every date written with separators (年月日, -, /, .) in ``text``, valid or not."""
+    return [
+        FoundDate(m.start(), m.end(), DateValue(int(m["y"]), int(m["m"]), int(m["d"])))
+        for m in _DATE.finditer(text)
+    ]
+
+
+def parse_loose_date(text: str, prefer: tuple[int, int] | None = None) -> DateValue | None:
+    """Read a date whose separators may be missing ("202311", "20231231", "2025  1  1").
+
+    When the digits split more than one way, a valid split is taken, ``prefer``'s (month, day)
+    first."""
+    groups = _DIGITS.findall(text)
+    if not groups or len(groups[0]) < 4:
+        return None
+    year = int(groups[0][:4])
+    rest = ([groups[0][4:]] if len(groups[0]) > 4 else []) + groups[1:]
+    if len(rest) >= 2:
+        return DateValue(year, int(rest[0]), int(rest[1]))
+    if len(rest) != 1:
+        return None
+    run = rest[0]
+    candidates = [DateValue(year, int(run[:i]), int(run[i:])) for i in (1, 2) if 0 < i < len(run) <= i + 2]
+    if not candidates:
+        return None
+    valid = [c for c in candidates if c.valid]
+    if prefer:
+        for c in valid:
+            if (c.month, c.day) == prefer:
+                return c
+    return (valid or candidates)[0]
+
+
+def find_period(text: str) -> FoundPeriod | None:
+    """The first "from … to …" date range in ``text`` (the statistical period)."""
+    for m in _PERIOD.finditer(text):
+        start = parse_loose_date(m["a"], prefer=(1, 1))
+        end = parse_loose_date(m["b"], prefer=(12, 31))
+        if start and end:
+            return FoundPeriod(m.start(), m.end(), Period(start, end))
+    return None

@@ -1,0 +1,120 @@
+"""What a report says about itself: title, agency, report year, publication date, period.
+
+Each value is ``Located`` (value, raw text, span) so a rule can point at it. Only what the text
+gives is set; nothing is guessed (a missing publication date stays None and a rule says so).
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from .dates import find_dates, find_period
+from .model import Document, Located, Paragraph
+
+_TITLE = regex.compile(
+    r"(?P<title>(?P<agency>[^\s|:《》“”,。;]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开工作?年度?报告)"
+)
+_PUBLISHED = regex.compile(r"(?:发布|公开|发文|成文|印发)(?:日期|时间)\s*[:|]?\s*\|?\s*")
+_CONTACT_AGENCY = regex.compile(r"请与(?P<agency>[^,。;:()]{2,30}?)联系")
+_ISSUER = regex.compile(r"发布机构\s*[:|]?\s*\|?\s*(?P<agency>[^|\s]{2,30})")
+_YEAR_DU = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?")
+_HEADER_LINES = 12
+_TITLE_MAX = 70
+
+
+def annotate(doc: Document) -> Document:
+    paragraphs = list(doc.paragraphs())
+    preamble = [b for b in doc.preamble if isinstance(b, Paragraph)]
+    named = _title(paragraphs)
+    period = _period(preamble) or _period(paragraphs)
+    title, agency, year = named if named else (None, _agency(preamble), None)
+    if year is None and period:
+        year = Located(period.value.end.year, period.raw, period.span)
+    if year is None:
+        year = _first_year(preamble + [p for s in doc.sections[:1] for p in s.paragraphs])
+    return attrs.evolve(
+        doc,
+        title=title,
+        agency=agency,
+        year=year,
+        publication_date=_publication_date(preamble, paragraphs),
+        period=period,
+    )
+
+
+def _title(paragraphs: list[Paragraph]) -> tuple[Located, Located, Located] | None:
+    """A short line or header cell naming the report: "重庆市黔江区2024年政府信息公开工作年度报告".
+    Returns the title, the agency it names and the year it names."""
+    for paragraph in paragraphs[: _HEADER_LINES * 2]:
+        for offset, text in _cells(paragraph):
+            if len(text) > _TITLE_MAX:
+                continue
+            m = _TITLE.search(text)
+            if m:
+                title = _located(paragraph, offset + m.start("title"), offset + m.end("title"), m["title"])
+                agency = _located(paragraph, offset + m.start("agency"), offset + m.end("agency"), m["agency"])
+                year = _located(paragraph, offset + m.start("year"), offset + m.end("year"), int(m["year"]))
+                return title, agency, year
+    return None
+
+
+def _cells(paragraph: Paragraph) -> list[tuple[int, str]]:
+    """(offset, text) of each "|"-separated part of a paragraph's normalised text."""
+    out = []
+    offset = 0
+    for piece in paragraph.text.split("|"):
+        out.append((offset, piece))
+        offset += len(piece) + 1
+    return out
+
+
+def _period(paragraphs: list[Paragraph]) -> Located | None:
+    for paragraph in paragraphs:
+        found = find_period(paragraph.text)
+        if found:
+            return _located(paragraph, found.start, found.end, found.value)
+    return None
+
+
+def _publication_date(preamble: list[Paragraph], paragraphs: list[Paragraph]) -> Located | None:
+    """From a page-header field (发布日期 / 公开日期 / 发文日期 / 成文日期), a bare date line in the
+    page header, or a date alone on one of the last lines (the signature)."""
+    header = preamble[:_HEADER_LINES]
+    for paragraph in header:
+        for m in _PUBLISHED.finditer(paragraph.text):
+            dates = [d for d in find_dates(paragraph.text[m.end():]) if d.start == 0]
+            if dates:
+                d = dates[0]
+                return _located(paragraph, m.end() + d.start, m.end() + d.end, d.value)
+    for paragraph in header + paragraphs[-5:]:
+        text = paragraph.text.strip().strip("|").strip()
+        dates = find_dates(text)
+        if len(dates) == 1 and dates[0].end - dates[0].start >= len(text) - 1:
+            offset = paragraph.text.find(text)
+            return _located(paragraph, offset + dates[0].start, offset + dates[0].end, dates[0].value)
+    return None
+
+
+def _first_year(paragraphs: list[Paragraph]) -> Located | None:
+    for paragraph in paragraphs:
+        m = _YEAR_DU.search(paragraph.text)
+        if m:
+            return _located(paragraph, m.start("year"), m.end("year"), int(m["year"]))
+    return None
+
+
+def _agency(preamble: list[Paragraph]) -> Located | None:
+    for pattern in (_CONTACT_AGENCY, _ISSUER):
+        for paragraph in preamble:
+            m = pattern.search(paragraph.text)
+            if m:
+                return _located(paragraph, m.start("agency"), m.end("agency"), m["agency"])
+    return None
+
+
+def _located(paragraph: Paragraph, start: int, end: int, value: object) -> Located:
+    raw_start = paragraph.norm.source_index(start)
+    raw_end = paragraph.norm.source_index(end - 1) + 1
+    return Located(value, paragraph.raw[raw_start:raw_end], paragraph.span_of(start, end))
+

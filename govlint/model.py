@@ -1,0 +1,288 @@
+"""The document model: one immutable tree whatever form a report arrived in.
+
+Document → Section → Paragraph / Table → Row → Cell. Every node carries the span of the source
+text it came from, so a finding can point at the exact cell or sentence. This module imports
+nothing of govlint: readers build these objects, rules and reporters only look at them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+FORMAT_2019 = "2019"
+FORMAT_2021 = "2021"
+FORMAT_HYBRID = "hybrid"
+FORMAT_UNKNOWN = "unknown"
+
+
+@frozen
+class Span:
+    """A stretch of source text. Lines and columns are 1-based and count Unicode code points;
+    the end column is exclusive. ``origin`` holds the reader's own coordinates for inputs that
+    are not plain text, e.g. ``(("page", 3),)`` for a PDF or ``(("table", 2), ("row", 5), ("cell", 3))``
+    for a DOCX."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    origin: tuple[tuple[str, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+        if self.origin:
+            out["origin"] = dict(self.origin)
+        return out
+
+
+@frozen
+class Normalized:
+    """Text after normalisation (NFKC, traditional → simplified) with, for every character, the
+    index of the source character it came from, so positions found in ``text`` map back.
+    Empty ``offsets`` means the identity map (the usual case, kept cheap)."""
+
+    text: str
+    offsets: tuple[int, ...] = ()
+
+    def source_index(self, index: int) -> int:
+        if not self.offsets:
+            return index
+        if index >= len(self.offsets):
+            return self.offsets[-1] + 1
+        return self.offsets[index]
+
+
+@frozen
+class Paragraph:
+    """A run of text: a heading, a sentence group, a header field. ``raw`` is the source text,
+    ``norm`` the normalised text that rules match against."""
+
+    raw: str
+    norm: Normalized
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The source span of ``text[start:end]`` (indices into the normalised text)."""
+        raw_start = self.norm.source_index(start)
+        raw_end = self.norm.source_index(end - 1) + 1 if end > start else raw_start
+        line, col = _advance(self.span.line, self.span.column, self.raw[:raw_start])
+        end_line, end_col = _advance(line, col, self.raw[raw_start:raw_end])
+        return Span(line, col, end_line, end_col, self.span.origin)
+
+
+def _advance(line: int, column: int, text: str) -> tuple[int, int]:
+    breaks = text.count("\n")
+    if breaks:
+        return line + breaks, len(text) - text.rfind("\n")
+    return line, column + len(text)
+
+
+@frozen
+class Cell:
+    """One table cell addressed by stable IDs (``T2``/``R3.4.2``/``C7``). A blank, "/" or "—"
+    cell has ``value`` None and keeps its ``raw`` text: missing data is never zero."""
+
+    table: str
+    row: str
+    column: str
+    raw: str
+    value: int | float | None
+    unit: str | None = None
+    span: Span | None = None
+
+    @property
+    def missing(self) -> bool:
+        return self.value is None
+
+    @property
+    def address(self) -> dict[str, str]:
+        return {"table": self.table, "row": self.row, "column": self.column}
+
+
+@frozen
+class Row:
+    id: str
+    label: str
+    cells: tuple[Cell, ...]
+    span: Span | None = None
+
+    def cell(self, column: str) -> Cell | None:
+        for cell in self.cells:
+            if cell.column == column:
+                return cell
+        return None
+
+
+@frozen
+class Table:
+    """A statistics table mapped onto the format schema. Rows the schema expects but the source
+    lacks are simply absent; rules decide whether that is a defect."""
+
+    id: str
+    rows: tuple[Row, ...]
+    span: Span | None = None
+
+    def row(self, row_id: str) -> Row | None:
+        for row in self.rows:
+            if row.id == row_id:
+                return row
+        return None
+
+    def cell(self, row_id: str, column: str) -> Cell | None:
+        row = self.row(row_id)
+        return row.cell(column) if row else None
+
+    def cells(self) -> Iterator[Cell]:
+        for row in self.rows:
+            yield from row.cells
+
+
+Block = Paragraph | Table
+
+
+@frozen
+class Section:
+    """One of the six statutory sections. ``key`` is its canonical numeral (一 … 六); ``heading``
+    is the heading paragraph as written."""
+
+    key: str
+    heading: Paragraph
+    blocks: tuple[Block, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        return self.heading.span
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Table))
+
+    @property
+    def text(self) -> str:
+        """The normalised body text, one paragraph a line."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@frozen
+class DateValue:
+    """A calendar date as written. It may be impossible (2月30日), so it is not a ``datetime.date``."""
+
+    year: int
+    month: int
+    day: int
+
+    @property
+    def date(self) -> _dt.date | None:
+        try:
+            return _dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+    @property
+    def valid(self) -> bool:
+        return self.date is not None
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@frozen
+class Period:
+    """The statistical period a report states: start and end as written."""
+
+    start: DateValue
+    end: DateValue
+
+
+@frozen
+class Located:
+    """A value the reader found in the text (a date, a year, a name) with where it was found."""
+
+    value: Any
+    raw: str
+    span: Span | None = None
+
+
+@frozen
+class Problem:
+    """Something a reader could not understand. The engine turns each into a ``parse`` finding."""
+
+    code: str
+    message_zh: str
+    message_en: str
+    span: Span | None = None
+    severity: str = "warning"
+
+
+@frozen
+class Document:
+    """A whole report. ``preamble`` holds what precedes the first recognised section (page header,
+    title, introduction); ``tables`` lists every mapped table wherever it stood."""
+
+    path: str | None
+    reader: str
+    format: str
+    lines: tuple[str, ...]
+    preamble: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+    title: Located | None = None
+    agency: Located | None = None
+    year: Located | None = None
+    publication_date: Located | None = None
+    period: Located | None = None
+    format_signals: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def section(self, key: str) -> Section | None:
+        for section in self.sections:
+            if section.key == key:
+                return section
+        return None
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        found = [b for b in self.preamble if isinstance(b, Table)]
+        for section in self.sections:
+            found.extend(section.tables)
+        return tuple(found)
+
+    def table(self, table_id: str) -> Table | None:
+        for table in self.tables:
+            if table.id == table_id:
+                return table
+        return None
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph in reading order, preamble first."""
+        for block in self.preamble:
+            if isinstance(block, Paragraph):
+                yield block
+        for section in self.sections:
+            yield section.heading
+            yield from section.paragraphs
+
+    @property
+    def report_year(self) -> int | None:
+        return self.year.value if self.year else None
+
+    def evolve(self, **changes: Any) -> Document:
+        return attrs.evolve(self, **changes)
+

@@ -1,0 +1,62 @@
+"""Normalisation before matching: NFKC, traditional → simplified, and label keys.
+
+Real reports arrive with full- and half-width brackets, spaces inside labels ("商业 企业") and
+traditional characters from mirror sites, including wrong over-conversions ("法定製度"). Matching
+happens on normalised text; every normalised character remembers its source index, so a
+position found after normalisation still points into the original text.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+import regex
+
+from .model import Normalized
+
+# Characters that only carry layout, dropped from label keys: everything but letters and digits.
+_NOT_KEY = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    import opencc  # a C++ library: imported on first use so `govlint --help` stays instant
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _converter().convert(text)
+
+
+def normalize(raw: str) -> Normalized:
+    """NFKC then traditional → simplified, keeping a map from each output character to its source."""
+    text = unicodedata.normalize("NFKC", raw)
+    if len(text) == len(raw):  # the common case: every character folds to exactly one
+        offsets: list[int] = []  # empty means identity
+    else:
+        pieces = [unicodedata.normalize("NFKC", char) for char in raw]
+        text = "".join(pieces)
+        offsets = [index for index, piece in enumerate(pieces) for _ in piece]
+    if not text.isascii():
+        simplified = to_simplified(text)
+        if len(simplified) == len(text):
+            text = simplified
+        else:  # a phrase conversion changed the length: convert character by character instead
+            text = "".join(c if len(s := to_simplified(c)) != 1 else s for c in text)
+    return Normalized(text, tuple(offsets))
+
+
+def norm_text(raw: str) -> str:
+    """The normalised text alone, for callers that need no positions."""
+    text = unicodedata.normalize("NFKC", raw)
+    return to_simplified(text) if not text.isascii() else text
+
+
+def label_key(text: str) -> str:
+    """The key a table label or heading is matched by: normalised, letters and digits only.
+
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" and "(二)部分公开(区分处理的,只计..." give
+    the same key; so do "商业 企业" and "商业企业"."""
+    return _NOT_KEY.sub("", norm_text(text))

@@ -1,0 +1,81 @@
+"""Readers: a file of any supported form → ``SourceLine`` objects → one ``Document``.
+
+Each reader module exposes ``source_lines``; which one runs is decided by sniffing the content
+(``sniff``), not the file extension alone, and ``reader=`` forces one. Reader modules are imported
+only when used, so a run over text files never loads an HTML, DOCX or PDF library.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+from ..builder import build_document
+from ..model import Document
+from .decode import decode
+from .source import ReadError
+from .text import source_lines as text_lines
+
+# name → module holding `source_lines(...)`; binary readers take bytes, text readers take str.
+READERS = {
+    "text": ("govlint.readers.text", "text"),
+}
+BINARY_READERS: set[str] = set()
+
+
+def register_reader(name: str, module: str, *, binary: bool) -> None:
+    READERS[name] = (module, "bytes" if binary else "text")
+    if binary:
+        BINARY_READERS.add(name)
+
+
+def sniff(data: bytes, path: str | None = None) -> str:
+    """Pick a reader from the content; the extension only breaks ties."""
+    head = data[:2048].lstrip()
+    if head.startswith(b"PK\x03\x04") and "docx" in READERS:
+        return "docx"
+    if head.startswith(b"%PDF") and "pdf" in READERS:
+        return "pdf"
+    lowered = head.lower()
+    if "html" in READERS and (
+        lowered.startswith((b"<!doctype html", b"<html", b"<?xml"))
+        or b"<body" in lowered
+        or b"<table" in lowered
+        or (path or "").lower().endswith((".html", ".htm"))
+    ):
+        return "html"
+    return "text"
+
+
+def read_bytes(data: bytes, path: str | None = None, reader: str | None = None) -> Document:
+    """Read a report from bytes. Raises ``ReadError`` when the input is not readable at all."""
+    name = reader or sniff(data, path)
+    if name not in READERS:
+        raise ReadError("P901", f"未知的读取器：{name}", f"Unknown reader: {name}")
+    module_name, kind = READERS[name]
+    module = importlib.import_module(module_name)
+    if kind == "bytes":
+        lines = module.source_lines(data)
+        source_text: tuple[str, ...] = tuple(line.raw for line in lines)
+    else:
+        text, _encoding = decode(data)
+        lines = module.source_lines(text)
+        source_text = tuple(text.splitlines())
+    return build_document(lines, path=path, reader=name, source_text=source_text)
+
+
+def read_text(text: str, path: str | None = None) -> Document:
+    return build_document(text_lines(text), path=path, reader="text", source_text=tuple(text.splitlines()))
+
+
+def read_path(path: str | os.PathLike[str], reader: str | None = None, max_bytes: int | None = None) -> Document:
+    """Read a report file. ``OSError`` propagates (an I/O error, not a finding)."""
+    with open(path, "rb") as handle:
+        data = handle.read(max_bytes + 1) if max_bytes else handle.read()
+    if max_bytes and len(data) > max_bytes:
+        raise ReadError(
+            "P901",
+            f"文件超过大小上限（{max_bytes} 字节），未检查。",
+            f"The file exceeds the size limit ({max_bytes} bytes) and was not checked.",
+        )
+    return read_bytes(data, os.fspath(path), reader)

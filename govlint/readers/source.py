@@ -1,0 +1,67 @@
+"""What every reader produces: lines of cells with source spans.
+
+A reader's only job is to turn a file into ``SourceLine`` objects: text lines, table rows with
+one ``SourceCell`` per cell, each with its span (and the reader's own coordinates in
+``Span.origin``). Everything after that, sections, tables, metadata, is shared by all readers
+(``govlint.builder``), which is why ``govlint dump`` shows the same cells whatever form a report
+arrived in.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from ..model import Span
+
+
+class ReadError(Exception):
+    """Input that cannot be read as a report at all (empty, binary, undecodable, corrupt)."""
+
+    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.code = code
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+@frozen
+class SourceCell:
+    text: str
+    span: Span
+
+
+@frozen
+class SourceLine:
+    """One line of text, or one table row. ``cells`` has a single cell for plain text; a row
+    split on separators has one per cell, trailing empty ones (colspan debris) included."""
+
+    cells: tuple[SourceCell, ...]
+    span: Span
+    raw: str
+    separated: bool = False  # True when the line was split on cell separators
+
+    @property
+    def first(self) -> str:
+        return self.cells[0].text if self.cells else ""
+
+
+def text_line(raw: str, line_no: int, origin: tuple[tuple[str, int], ...] = ()) -> SourceLine:
+    """Split one line of text on "|" into cells, keeping each cell's stripped span."""
+    span = Span(line_no, 1, line_no, len(raw) + 1, origin)
+    if "|" not in raw:
+        return SourceLine((_cell(raw, 0, line_no, origin),), span, raw)
+    cells = []
+    start = 0
+    for part in raw.split("|"):
+        cells.append(_cell(part, start, line_no, origin))
+        start += len(part) + 1
+    return SourceLine(tuple(cells), span, raw, separated=True)
+
+
+def _cell(part: str, start: int, line_no: int, origin: tuple[tuple[str, int], ...]) -> SourceCell:
+    stripped = part.strip()
+    if not stripped:
+        return SourceCell("", Span(line_no, start + 1, line_no, start + 1, origin))
+    lead = len(part) - len(part.lstrip())
+    col = start + lead + 1
+    return SourceCell(stripped, Span(line_no, col, line_no, col + len(stripped), origin))

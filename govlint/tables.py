@@ -1,0 +1,182 @@
+"""Turn the cells of a table region into a schema-mapped ``Table``.
+
+Whatever the layout (a row per line, a cell per line, a group label sharing a line with its
+first sub-row, vertical headers broken into characters), a table region is read as one stream
+of tokens: labels and values. A label that matches a schema row opens that row; the values after
+it fill the row's columns in order. Header words, group labels and debris are labels that open
+nothing. What cannot be placed becomes a ``Problem`` that names it.
+"""
+
+from __future__ import annotations
+
+import regex
+from attrs import frozen
+
+from .model import Cell, Problem, Row, Span, Table
+from .normalize import label_key, norm_text
+from .schema import TableSpec
+
+MISSING_MARKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "无", "空", "none", "n/a"})
+_NUMBER = regex.compile(
+    r"^(?P<sign>[减增+\-−])?\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次|人)?$"
+)
+_ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
+
+
+@frozen
+class Token:
+    text: str  # as written
+    span: Span
+    key: str  # label key ("" for values)
+    value: int | float | None = None
+    unit: str | None = None
+    is_value: bool = False
+
+    @property
+    def missing(self) -> bool:
+        return self.is_value and self.value is None
+
+
+def make_token(text: str, span: Span) -> Token:
+    norm = norm_text(text).strip()
+    if norm.lower() in MISSING_MARKS:
+        return Token(text, span, "", is_value=True)
+    m = _NUMBER.match(norm)
+    if m:
+        number = m["num"].replace(",", "")
+        value: int | float = float(number) if "." in number else int(number)
+        if m["sign"] in ("减", "-", "−"):
+            value = -value
+        return Token(text, span, "", value=value, unit=m["unit"], is_value=True)
+    return Token(text, span, label_key(text))
+
+
+def _strip_enumerator(key: str) -> str:
+    return _ENUMERATOR.sub("", key, count=1)
+
+
+class _RowMatcher:
+    """Finds the schema row a label opens: by exact key, by an accepted prefix, and, for labels
+    written without their enumerator ("属于国家秘密"), by the key without it when that is unique."""
+
+    def __init__(self, spec: TableSpec, exact_only: bool) -> None:
+        self.exact_only = exact_only
+        self.keys = [(key, row) for row in spec.rows for key in row.keys() if key]
+        bare: dict[str, list] = {}
+        for row in spec.rows:
+            bare.setdefault(_strip_enumerator(label_key(row.label)), []).append(row)
+        self.bare = {k: rows[0] for k, rows in bare.items() if len(rows) == 1 and len(k) >= 4}
+        self.groups = {label_key(g) for g in spec.groups}
+
+    def match(self, key: str):
+        for candidate, row in self.keys:
+            if key == candidate or (not self.exact_only and key.startswith(candidate)):
+                return row
+        if not self.exact_only:
+            return self.bare.get(key)
+        return None
+
+
+def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[Table, list[Problem]]:
+    """Map a T1 or T2 token stream: each matched label opens a row, values fill it in order."""
+    matcher = _RowMatcher(spec, exact_labels)
+    problems: list[Problem] = []
+    rows: dict[str, Row] = {}
+    current = None  # (RowSpec, label Token, [value Tokens])
+    stray: tuple[Token, list[Token]] | None = None  # an unknown label that values followed
+
+    def flush() -> None:
+        nonlocal current
+        if current is None:
+            return
+        row_spec, label, values = current
+        current = None
+        if row_spec.id in rows:
+            problems.append(_problem("P903", f"表格行“{label.text}”重复出现，只采用第一次的数值。",
+                                     f"Table row '{label.text}' appears twice; the first one is used.", label.span))
+            return
+        if len(values) > len(row_spec.columns):
+            extra = " ".join(v.text or "(空)" for v in values[len(row_spec.columns):])
+            problems.append(_problem("P904", f"表格行“{label.text}”多出 {len(values) - len(row_spec.columns)} 个数值（{extra}），已忽略。",
+                                     f"Table row '{label.text}' has {len(values) - len(row_spec.columns)} extra value(s) ({extra}); ignored.",
+                                     values[len(row_spec.columns)].span))
+        elif len(values) < len(row_spec.columns):
+            problems.append(_problem("P904", f"表格行“{label.text}”只有 {len(values)} 个数值，应有 {len(row_spec.columns)} 个。",
+                                     f"Table row '{label.text}' has {len(values)} value(s); {len(row_spec.columns)} expected.",
+                                     label.span))
+        cells = tuple(
+            Cell(spec.id, row_spec.id, column, v.text, v.value, v.unit, v.span)
+            for column, v in zip(row_spec.columns, values)
+        )
+        end = values[-1].span if values else label.span
+        rows[row_spec.id] = Row(row_spec.id, label.text, cells, _join(label.span, end))
+
+    def flush_stray() -> None:
+        nonlocal stray
+        if stray and stray[1]:
+            label, values = stray
+            problems.append(_problem("P903", f"无法识别的表格行“{label.text}”（{len(values)} 个数值未采用）。",
+                                     f"Unrecognised table row '{label.text}' ({len(values)} value(s) not used).", label.span))
+        stray = None
+
+    for token in tokens:
+        if not token.is_value:
+            flush()
+            flush_stray()
+            row_spec = matcher.match(token.key)
+            if row_spec is not None:
+                current = (row_spec, token, [])
+            elif token.key not in matcher.groups and len(token.key) > 2:
+                stray = (token, [])
+            continue
+        if current is not None:
+            current[2].append(token)
+        elif stray is not None:
+            stray[1].append(token)
+        elif not token.missing:
+            problems.append(_problem("P903", f"数值“{token.text}”前没有可识别的行标签，未采用。",
+                                     f"Value '{token.text}' has no recognisable row label before it; not used.", token.span))
+    flush()
+    flush_stray()
+    ordered = tuple(rows[r.id] for r in spec.rows if r.id in rows)
+    return Table(spec.id, ordered, _table_span(tokens)), problems
+
+
+def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Problem]]:
+    """Map Table 3: one data row of 15 values after the (possibly broken-up) header."""
+    row_spec = spec.rows[0]
+    last_label = max((i for i, t in enumerate(tokens) if not t.is_value), default=-1)
+    values = [t for t in tokens[last_label + 1:] if t.is_value]
+    width = len(row_spec.columns)
+    problems: list[Problem] = []
+    if len(values) > width:
+        # Blank debris between header and data (a split header cell) comes first; data comes last.
+        leading = values[: len(values) - width]
+        if any(not v.missing for v in leading):
+            problems.append(_problem("P904", f"表三有 {len(values)} 个数值，应为 {width} 个；采用最后 {width} 个。",
+                                     f"Table 3 has {len(values)} values, {width} expected; the last {width} are used.",
+                                     values[0].span))
+        values = values[-width:]
+    elif len(values) < width:
+        anchor = values[0].span if values else _table_span(tokens)
+        problems.append(_problem("P904", f"表三只有 {len(values)} 个数值，应为 {width} 个。",
+                                 f"Table 3 has {len(values)} value(s); {width} expected.", anchor))
+    cells = tuple(
+        Cell(spec.id, row_spec.id, column, v.text, v.value, v.unit, v.span) for column, v in zip(row_spec.columns, values)
+    )
+    rows = (Row(row_spec.id, "", cells, _join(values[0].span, values[-1].span)),) if values else ()
+    return Table(spec.id, rows, _table_span(tokens)), problems
+
+
+def _problem(code: str, zh: str, en: str, span: Span | None) -> Problem:
+    return Problem(code, zh, en, span)
+
+
+def _join(first: Span, last: Span) -> Span:
+    return Span(first.line, first.column, last.end_line, last.end_column, first.origin)
+
+
+def _table_span(tokens: list[Token]) -> Span | None:
+    if not tokens:
+        return None
+    return _join(tokens[0].span, tokens[-1].span)
