@@ -229,7 +229,6 @@ class Problem:
     message_zh: str
     message_en: str
     span: Span | None = None
-    severity: str = "warning"
 
 
 @frozen

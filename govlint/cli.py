@@ -1,0 +1,229 @@
+"""The ``govlint`` command: check, rules, explain, dump.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage,
+configuration or I/O error. Results go to stdout, diagnostics to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govlint",
+        description="Lint 政府信息公开工作年度报告 (government information disclosure annual reports).",
+    )
+    parser.add_argument("--version", action="version", version="%(prog)s " + _version())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check report files and directories")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", default="text", help="output format: text (default), json")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
+                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--select", action="append", default=None, metavar="CODES",
+                       help="only these codes, code prefixes, rule names or families (comma-separated)")
+    check.add_argument("--extend-select", action="append", default=None, metavar="CODES")
+    check.add_argument("--ignore", action="append", default=None, metavar="CODES")
+    check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default zh)")
+    check.add_argument("--reader", default=None, help="force a reader: text, html, docx, pdf")
+    check.add_argument("--report-kind", default=None,
+                       help="agency, township, county, prefecture, province or vertical (default: detect)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--output", "-o", default=None, metavar="FILE", help="write results to FILE")
+
+    rules = sub.add_parser("rules", help="list every rule with code, family and default severity")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("code", metavar="CODE", help="a rule code or name, e.g. A101 or table2-balance")
+
+    dump = sub.add_parser("dump", help="print the parsed document as JSON")
+    dump.add_argument("path", metavar="PATH")
+    dump.add_argument("--reader", default=None)
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in ("check", "rules", "explain", "dump") and not argv[0].startswith("-"):
+        argv.insert(0, "check")  # `govlint report.txt` means `govlint check report.txt`
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return {"check": _check, "rules": _rules, "explain": _explain, "dump": _dump}[args.command](args)
+    except UsageError as exc:
+        print(f"govlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+def _config(args: argparse.Namespace):
+    from .config import Config, validate_refs
+    from .plugins import load_registry
+
+    registry = load_registry()
+    config = Config()
+    changes = {}
+    for name in ("select", "extend_select", "ignore"):
+        refs = _split(getattr(args, name))
+        if refs is not None:
+            unknown = validate_refs(refs, list(registry.rules))
+            if unknown:
+                raise UsageError(f"unknown rule code or family in --{name.replace('_', '-')}: {', '.join(unknown)}"
+                                 " (see `govlint rules`)")
+            changes[name] = refs
+    if args.fail_on:
+        changes["fail_on"] = args.fail_on
+    if args.lang:
+        changes["lang"] = args.lang
+    if args.report_kind:
+        changes["report_kind"] = args.report_kind
+    import attrs
+
+    return attrs.evolve(config, **changes), registry
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .api import iter_report_files, lint_file
+    from .finding import severity_rank
+    from .reporters import Summary, get_reporter
+
+    config, registry = _config(args)
+    try:
+        reporter_class = get_reporter(args.format)
+    except KeyError:
+        from .reporters import REPORTERS
+
+        raise UsageError(f"unknown output format {args.format!r}; choose from {', '.join(REPORTERS)}") from None
+    missing = [p for p in args.paths if not _exists(p)]
+    if missing:
+        raise UsageError(f"no such file or directory: {', '.join(missing)}")
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty())
+    reporter = reporter_class(out, lang=config.lang, color=color)
+    files = failed = 0
+    by_severity: Counter[str] = Counter()
+    by_code: Counter[str] = Counter()
+    threshold = None if config.fail_on == "never" else severity_rank(config.fail_on)
+    failing = False
+    io_error = False
+    try:
+        for path in iter_report_files(args.paths):
+            files += 1
+            try:
+                result = lint_file(path, config, registry, args.reader)
+            except OSError as exc:
+                print(f"govlint: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+                failed += 1
+                io_error = True
+                continue
+            if any(f.code == "P901" for f in result.findings):
+                failed += 1
+            for finding in result.findings:
+                by_severity[finding.severity] += 1
+                by_code[finding.code] += 1
+                if threshold is not None and severity_rank(finding.severity) >= threshold:
+                    failing = True
+            reporter.file(result)
+        reporter.finish(Summary(files, failed, dict(by_severity), dict(by_code)))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if io_error:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _exists(path: str) -> bool:
+    import os
+
+    return os.path.exists(path)
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from .plugins import load_registry
+
+    registry = load_registry()
+    if args.format == "json":
+        print(json.dumps([
+            {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity,
+             "aliases": list(r.aliases), "summary": r.summary()}
+            for r in registry.rules
+        ], ensure_ascii=False, indent=2))
+    else:
+        for rule in registry.rules:
+            print(f"{rule.code:<6} {rule.family:<11} {rule.severity:<8} {rule.name:<32} {rule.summary()}")
+    for error in registry.errors:
+        print(f"govlint: plugin {error.plugin} failed to load: {error.error}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from .plugins import load_registry
+
+    registry = load_registry()
+    rule = registry.find(args.code)
+    if rule is None:
+        import difflib
+
+        refs = [r.code for r in registry.rules] + [r.name for r in registry.rules]
+        close = difflib.get_close_matches(args.code, refs, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `govlint rules`"
+        raise UsageError(f"unknown rule {args.code!r}{hint}")
+    print(f"{rule.code} {rule.name}")
+    print(f"family: {rule.family}    default severity: {rule.severity}"
+          + (f"    aliases: {', '.join(rule.aliases)}" if rule.aliases else ""))
+    print()
+    print(rule.documentation())
+    return EXIT_CLEAN
+
+
+def _dump(args: argparse.Namespace) -> int:
+    from .api import read
+    from .dump import document_to_dict
+    from .readers.source import ReadError
+
+    try:
+        doc = read(args.path, reader=args.reader)
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.path}: {exc.strerror or exc}") from None
+    except ReadError as exc:
+        print(f"govlint: {args.path}: {exc.code} {exc.message_en}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(json.dumps(document_to_dict(doc), ensure_ascii=False, indent=2))
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""The engine: run every enabled rule on a document and collect findings.
+
+A rule that raises becomes an ``X001`` finding for that document and the others still run; a
+plugin that failed to load becomes ``X002``. Reading errors become ``P901``.
+"""
+
+from __future__ import annotations
+
+import traceback
+
+import attrs
+
+from .config import Config
+from .core_rules import PluginFailed, RuleCrashed, UnreadableInput
+from .finding import Finding
+from .model import Document
+from .plugins import Registry
+from .readers.source import ReadError
+from .rule import Context, Rule
+
+
+def lint_document(doc: Document, registry: Registry, config: Config) -> list[Finding]:
+    findings: list[Finding] = []
+    options = config.rule_options()
+    for error in registry.errors:
+        findings.append(_core_finding(PluginFailed, config, zh=f"规则插件 {error.plugin} 加载失败：{error.error}",
+                                      en=f"Rule plugin {error.plugin} failed to load: {error.error}"))
+    for rule_class in registry.rules:
+        if not config.enabled(rule_class):
+            continue
+        rule = rule_class()
+        ctx = Context(rule, config.lang, options)
+        try:
+            produced = list(rule.check(doc, ctx))
+        except Exception as exc:  # noqa: BLE001 - a crashing rule is reported, never fatal
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            findings.append(_core_finding(
+                RuleCrashed, config,
+                zh=f"规则 {rule_class.code}（{rule_class.name}）运行出错：{type(exc).__name__}: {exc}"
+                   f"（{where.filename}:{where.lineno}）",
+                en=f"Rule {rule_class.code} ({rule_class.name}) crashed: {type(exc).__name__}: {exc}"
+                   f" ({where.filename}:{where.lineno})",
+                actual=rule_class.code))
+            continue
+        severity = config.severity_of(rule_class, "")
+        for finding in produced:
+            if severity:
+                finding = attrs.evolve(finding, severity=severity)
+            findings.append(attrs.evolve(finding, path=doc.path))
+    findings = [attrs.evolve(f, path=doc.path) for f in findings]
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def read_error_finding(error: ReadError, path: str | None, config: Config) -> Finding:
+    return attrs.evolve(_core_finding(UnreadableInput, config, zh=error.message_zh, en=error.message_en), path=path)
+
+
+def _core_finding(rule_class: type[Rule], config: Config, *, zh: str, en: str, actual=None) -> Finding:
+    ctx = Context(rule_class(), config.lang)
+    finding = ctx.report(zh=zh, en=en, actual=actual)
+    severity = config.severity_of(rule_class, "")
+    return attrs.evolve(finding, severity=severity) if severity else finding

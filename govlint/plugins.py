@@ -1,0 +1,102 @@
+"""Loading rule plugins through pluggy and the ``govlint.rules`` entry-point group."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+
+import pluggy
+from attrs import frozen
+
+from . import core_rules, hookspecs
+from .rule import Rule
+
+
+@frozen
+class LoadError:
+    plugin: str
+    error: str
+
+
+@frozen
+class Registry:
+    """Every rule class that loaded, and the plugins that failed to."""
+
+    rules: tuple[type[Rule], ...]
+    errors: tuple[LoadError, ...] = ()
+
+    def find(self, ref: str) -> type[Rule] | None:
+        """A rule by code, name or alias."""
+        for rule in self.rules:
+            if ref in (rule.code, rule.name) or ref in rule.aliases:
+                return rule
+        return None
+
+
+def make_manager(plugins: Sequence[object] = (), entry_points: bool = True) -> tuple[pluggy.PluginManager, list[LoadError]]:
+    pm = pluggy.PluginManager("govlint")
+    pm.add_hookspecs(hookspecs)
+    pm.register(core_rules, name="govlint.core")
+    errors: list[LoadError] = []
+    if entry_points:
+        _load_entry_points(pm, errors)
+    for plugin in plugins:
+        pm.register(plugin)
+    return pm, errors
+
+
+def _load_entry_points(pm: pluggy.PluginManager, errors: list[LoadError]) -> None:
+    """Like ``pm.load_setuptools_entrypoints`` but a plugin whose import fails is recorded, not fatal."""
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=hookspecs.ENTRY_POINT_GROUP):
+        if pm.get_plugin(ep.name) or pm.is_blocked(ep.name):
+            continue
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # a broken third-party package must not take the run down
+            errors.append(LoadError(ep.name, f"{type(exc).__name__}: {exc}"))
+            continue
+        pm.register(plugin, name=ep.name)
+
+
+def collect(pm: pluggy.PluginManager, errors: list[LoadError]) -> Registry:
+    rules: list[type[Rule]] = []
+    seen: dict[str, type[Rule]] = {}
+    for impl in pm.hook.govlint_rules.get_hookimpls():
+        try:
+            provided = impl.function()
+        except Exception as exc:
+            errors.append(LoadError(impl.plugin_name, f"{type(exc).__name__}: {exc}"))
+            continue
+        for rule in provided or ():
+            try:
+                if not (isinstance(rule, type) and issubclass(rule, Rule)):
+                    raise ValueError(f"{rule!r} is not a govlint.rule.Rule subclass")
+                rule.validate()
+                for ref in (rule.code, rule.name, *rule.aliases):
+                    if ref in seen and seen[ref] is not rule:
+                        raise ValueError(f"{ref} is already used by {seen[ref].__qualname__}")
+            except ValueError as exc:
+                errors.append(LoadError(impl.plugin_name, str(exc)))
+                continue
+            for ref in (rule.code, rule.name, *rule.aliases):
+                seen[ref] = rule
+            rules.append(rule)
+    rules.sort(key=lambda r: r.code)
+    return Registry(tuple(rules), tuple(errors))
+
+
+@functools.lru_cache(maxsize=8)
+def _default_registry() -> Registry:
+    pm, errors = make_manager()
+    return collect(pm, errors)
+
+
+def load_registry(plugins: Iterable[object] = (), entry_points: bool = True) -> Registry:
+    """The rules of every installed plugin (entry points) plus ``plugins`` given directly."""
+    plugins = tuple(plugins)
+    if not plugins and entry_points:
+        return _default_registry()
+    pm, errors = make_manager(plugins, entry_points)
+    return collect(pm, errors)

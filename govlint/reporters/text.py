@@ -1,0 +1,58 @@
+"""The default output, like ruff's: ``path:line:col: CODE severity message`` with the source line
+and a caret under the exact character (one full-width space per wide character before it)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from . import Reporter, Summary
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def caret_line(source: str, column: int, width: int = 1) -> str:
+    """Padding that puts a caret under ``column`` (1-based, code points) of ``source``: a
+    full-width space for each wide character, a plain space (or the tab itself) otherwise."""
+    pad = []
+    for char in source[: max(column - 1, 0)]:
+        if char == "\t":
+            pad.append("\t")
+        elif unicodedata.east_asian_width(char) in ("W", "F"):
+            pad.append("\u3000")
+        else:
+            pad.append(" ")
+    return "".join(pad) + "^" * max(width, 1)
+
+
+class TextReporter(Reporter):
+    def _paint(self, text: str, style: str) -> str:
+        return f"{style}{text}{_RESET}" if self.color else text
+
+    def file(self, result) -> None:
+        if result.error:
+            self.out.write(f"{result.path}: {result.error}\n")
+        for f in result.findings:
+            where = f"{f.path}:{f.span.line}:{f.span.column}" if f.span else f"{f.path}"
+            cell = f" [{f.cell}]" if f.cell else ""
+            severity = self._paint(f.severity, _COLORS.get(f.severity, ""))
+            self.out.write(f"{self._paint(where, _BOLD)}: {self._paint(f.code, _BOLD)} {severity} {f.message}{cell}\n")
+            source = result.source.get(f.span.line) if f.span else None
+            if source is not None and not self.options.get("no_source"):
+                width = f.span.end_column - f.span.column if f.span.end_line == f.span.line else 1
+                self.out.write(f"    {source}\n    {self._paint(caret_line(source, f.span.column, width), _COLORS.get(f.severity, ''))}\n")
+
+    def finish(self, summary: Summary) -> None:
+        total = sum(summary.by_severity.values())
+        if self.lang == "en":
+            counts = ", ".join(f"{n} {s}" for s, n in sorted(summary.by_severity.items()))
+            line = f"Found {total} finding(s) in {summary.files} file(s)" + (f" ({counts})" if counts else "")
+            if summary.failed:
+                line += f"; {summary.failed} file(s) could not be read"
+        else:
+            names = {"error": "错误", "warning": "警告", "info": "提示"}
+            counts = "，".join(f"{names.get(s, s)} {n}" for s, n in sorted(summary.by_severity.items()))
+            line = f"共检查 {summary.files} 个文件，发现 {total} 个问题" + (f"（{counts}）" if counts else "")
+            if summary.failed:
+                line += f"；{summary.failed} 个文件无法读取"
+        self.out.write(self._paint(line, _DIM) + "\n")

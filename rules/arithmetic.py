@@ -1,0 +1,198 @@
+"""Arithmetic: the identities that make the statistics tables add up (domain.md §3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from govlint.rule import Context, Document, Rule
+
+from .identities import COLUMN_NAMES, Identity, all_identities, describe, describe_en, row_name, t2_identities, t3_identities
+
+# A table with more blank cells than this share gets one finding, not one per cell.
+MOSTLY_BLANK = 0.5
+
+
+class MissingCell(Rule):
+    """A table cell is blank, "/", "—" or "无": the data is missing.
+
+    A missing cell is never read as 0 (domain.md, decision 1): every identity that needs it is
+    left undetermined, and this finding names them, so a supervisor knows what could not be
+    checked. When most of a table is blank, one finding covers the table instead of one per cell.
+
+    Authority: the format (国办公开办函〔2021〕30号) asks for data that is "应报尽报，全面准确"; it
+    never allows a blank. It is a warning because the value may well be 0.
+
+    Example: seed 001, ``2.没有现成信息需要另行制作`` has ``| ||`` in its 总计 column.
+    """
+
+    code = "A100"
+    name = "missing-cell"
+    family = "arithmetic"
+    severity = "warning"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        needs: dict[tuple[str, str, str], list[str]] = {}
+        for identity in all_identities(doc):
+            for term in identity.missing():
+                if term.cell is not None:
+                    needs.setdefault(term.address, []).append(identity.id)
+        for table in doc.tables:
+            cells = list(table.cells())
+            blank = [c for c in cells if c.missing]
+            if not blank:
+                continue
+            if len(cells) >= 4 and len(blank) > len(cells) * MOSTLY_BLANK:
+                undetermined = sorted({i for c in blank for i in needs.get((c.table, c.row, c.column), ())})
+                yield ctx.report(
+                    zh=f"表{table.id[1]}共 {len(cells)} 个单元格，其中 {len(blank)} 个为空或“/”，"
+                       f"无法核对：{'、'.join(undetermined) or '无'}。",
+                    en=f"Table {table.id[1]}: {len(blank)} of {len(cells)} cells are blank or '/'; "
+                       f"cannot check: {', '.join(undetermined) or 'none'}.",
+                    span=table.span, actual=len(blank), expected=0,
+                )
+                continue
+            for cell in blank:
+                identities = sorted(set(needs.get((cell.table, cell.row, cell.column), ())))
+                label = row_name(doc, cell.row) if cell.table == "T2" else cell.row
+                raw = cell.raw or "空白"
+                yield ctx.report(
+                    zh=f"{label} {COLUMN_NAMES.get(cell.column, cell.column) if cell.table == 'T2' else cell.column}"
+                       f"：单元格为“{raw}”，数据缺失（不按 0 计）"
+                       + (f"，无法核对 {'、'.join(identities)}。" if identities else "。"),
+                    en=f"{cell.table}/{cell.row}/{cell.column}: the cell is '{cell.raw}', missing data (not read as 0)"
+                       + (f"; cannot check {', '.join(identities)}." if identities else "."),
+                    cell=cell, actual=cell.raw, expected="a number",
+                )
+
+
+def _column_name(column: str) -> str:
+    return f"{column} {COLUMN_NAMES.get(column, '')}".strip()
+
+
+def _failing(identities: list[Identity], kind: str) -> list[Identity]:
+    return [i for i in identities if i.id == kind and i.fails()]
+
+
+class Table2Balance(Rule):
+    """Table 2 must balance in every applicant column: 新收 + 上年结转 = 办理结果总计 + 结转下年度
+    (T2-BAL: R1 + R2 = R3.7 + R4).
+
+    Authority: the note in the Table 2 header, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加
+    第四项之和）" (国办公开办函〔2021〕30号 and the 2019 format). The finding names the column and
+    gives both sums. The 总计 column is only reported when the six applicant columns balance,
+    since otherwise its failure repeats theirs.
+
+    Example: "C3 科研机构: 新收+结转=5, 总计+结转下年度=4".
+    """
+
+    code = "A101"
+    name = "table2-balance"
+    family = "arithmetic"
+    severity = "error"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        identities = list(t2_identities(doc))
+        failing = _failing(identities, "T2-BAL")
+        row_failures = _failing(identities, "T2-COL")
+        for identity in failing:
+            column = identity.target.address[2]
+            if column == "C7" and (len(failing) > 1 or row_failures):
+                continue
+            left, right = identity.sums()
+            r1, r2, r37, r4 = (t.cell.raw for t in identity.terms)
+            yield ctx.report(
+                zh=f"{_column_name(column)}：新收+上年结转={left}（{r1}+{r2}），"
+                   f"办理结果总计+结转下年度={right}（{r37}+{r4}），两者应相等。",
+                en=f"{column} {COLUMN_NAMES[column]}: received + carried over = {left} ({r1}+{r2}), "
+                   f"total handled + carried forward = {right} ({r37}+{r4}); they must be equal.",
+                cell=identity.target.cell, expected=left, actual=right,
+            )
+
+
+class Table2OutcomeTotal(Rule):
+    """Table 2 （七）总计 must equal the sum of the outcome rows above it, in every column
+    (T2-TOT: R3.7 = R3.1 + R3.2 + R3.3.1…8 + R3.4.1…3 + R3.5.1…5 + R3.6.1…3; in the 2019 format
+    （六）其他处理 is the single row R3.6).
+
+    Authority: the row is labelled 总计, and each application lands in exactly one outcome
+    (partial disclosure counts only as 部分公开, 国办公开办函〔2021〕30号 §一(三)). The finding lists
+    every non-zero addend with its label and value.
+
+    Example: "（七）总计 自然人: 报告 3, 各项之和 2 = （一）予以公开 1 + 1.本机关不掌握相关政府信息 1".
+    """
+
+    code = "A102"
+    name = "table2-outcome-total"
+    family = "arithmetic"
+    severity = "error"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        identities = list(t2_identities(doc))
+        failing = _failing(identities, "T2-TOT")
+        row_failures = _failing(identities, "T2-COL")
+        for identity in failing:
+            column = identity.target.address[2]
+            if column == "C7" and (len(failing) > 1 or row_failures):
+                continue
+            reported, computed = identity.sums()
+            yield ctx.report(
+                zh=f"{row_name(doc, 'R3.7')} {COLUMN_NAMES[column]}：报告 {reported}，各项之和 {computed} = "
+                   f"{describe(identity.right)}。",
+                en=f"R3.7 total, {column} {COLUMN_NAMES[column]}: reported {reported}, sum of outcomes {computed} = "
+                   f"{describe_en(identity.right)}.",
+                cell=identity.target.cell, expected=computed, actual=reported,
+            )
+
+
+class Table2RowTotal(Rule):
+    """In every Table 2 row the 总计 column must equal the sum of the six applicant columns
+    (T2-COL: C7 = C1 + … + C6; 法人或其他组织 is only a group header, not a subtotal column).
+
+    Authority: the column is labelled 总计 in the format (国办公开办函〔2021〕30号).
+
+    Example: "一、本年新收政府信息公开申请数量 总计: 报告 52, 各列之和 51 = 自然人 48 + 商业企业 3".
+    """
+
+    code = "A103"
+    name = "table2-row-total"
+    family = "arithmetic"
+    severity = "error"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        for identity in _failing(list(t2_identities(doc)), "T2-COL"):
+            reported, computed = identity.sums()
+            row = identity.target.address[1]
+            yield ctx.report(
+                zh=f"{row_name(doc, row)} 总计：报告 {reported}，各列之和 {computed} = {describe(identity.right)}。",
+                en=f"{row} total (C7): reported {reported}, sum of the applicant columns {computed} = "
+                   f"{describe_en(identity.right)}.",
+                cell=identity.target.cell, expected=computed, actual=reported,
+            )
+
+
+class Table3Totals(Rule):
+    """In Table 3 each group's 总计 must equal 结果维持 + 结果纠正 + 其他结果 + 尚未审结, for 行政复议
+    (T3-REV: A5 = A1+…+A4), 未经复议直接起诉 (T3-DIR: B5) and 复议后起诉 (T3-POST: C5).
+
+    Authority: the columns are labelled 总计 in both formats. There is no overall 行政诉讼 total.
+
+    Example: "行政复议 总计: 报告 2, 各项之和 3 = 结果维持 2 + 尚未审结 1".
+    """
+
+    code = "A104"
+    name = "table3-totals"
+    family = "arithmetic"
+    severity = "error"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        for identity in t3_identities(doc):
+            if not identity.fails():
+                continue
+            reported, computed = identity.sums()
+            group = identity.target.name.removesuffix("总计")
+            yield ctx.report(
+                zh=f"{group} 总计：报告 {reported}，各项之和 {computed} = {describe(identity.right)}。",
+                en=f"Table 3 {identity.target.address[2]} ({identity.id}): reported {reported}, "
+                   f"sum {computed} = {describe_en(identity.right)}.",
+                cell=identity.target.cell, expected=computed, actual=reported,
+            )
