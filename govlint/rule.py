@@ -52,7 +52,8 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return " ".join(cls.documentation().split("\n\n", 1)[0].split())
+        paragraph = " ".join(cls.documentation().split("\n\n", 1)[0].split())
+        return regex.split(r"(?<=[.。])\s", paragraph, maxsplit=1)[0]
 
     @classmethod
     def validate(cls) -> None:

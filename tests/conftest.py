@@ -1,0 +1,29 @@
+"""Shared fixtures. Hypothesis runs a fast profile in CI and a long one for fuzzing:
+``HYPOTHESIS_PROFILE=fuzz pytest``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = FIXTURES / "seeds"
+CORPUS = FIXTURES / "corpus"
+
+
+def seed_path(prefix: str) -> Path:
+    """A seed by its number: seed_path("001")."""
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS
