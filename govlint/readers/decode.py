@@ -23,6 +23,8 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strip_bom(data.decode(encoding, errors="replace")), encoding
+    if _looks_binary(data):
+        raise ReadError("P901", "文件是二进制数据，不是文本报告。", "The file is binary data, not a text report.")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -45,6 +47,17 @@ def decode(data: bytes) -> tuple[str, str]:
             "Cannot determine the file's character encoding (UTF-8, UTF-16, GB18030/GBK and Big5 are supported).",
         )
     return str(best), best.encoding
+
+
+# Control bytes that never occur in text (tab, newlines, form feed and ESC excluded).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Control bytes in a sample, when the input is not BOM-less UTF-16 (whose ASCII has NULs)."""
+    sample = data[:8192]
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    return controls > max(2, len(sample) // 100) and not _looks_utf16(data)
 
 
 def _strip_bom(text: str) -> str:
