@@ -26,6 +26,9 @@ class FileResult:
     findings: tuple[Finding, ...]
     error: str | None = None  # an I/O error: the file could not be opened at all
     source: Mapping[int, str] = attrs.field(factory=dict)  # line number -> text, for lines findings cite
+    # The parsed report, kept only when asked for (the HTML reporter draws its tables), so runs
+    # in other formats hold one document at a time.
+    document: Document | None = None
 
 
 def read(source: str | os.PathLike[str] | bytes, *, reader: str | None = None) -> Document:
@@ -63,8 +66,16 @@ def lint_path(
     return list(lint_file(path, config, registry or load_registry(plugins), reader).findings)
 
 
-def lint_file(path: str | os.PathLike[str], config: Config, registry: Registry, reader: str | None = None) -> FileResult:
-    """Lint one file into a ``FileResult`` holding the source lines its findings point at."""
+def lint_file(
+    path: str | os.PathLike[str],
+    config: Config,
+    registry: Registry,
+    reader: str | None = None,
+    *,
+    keep_document: bool = False,
+) -> FileResult:
+    """Lint one file into a ``FileResult`` holding the source lines its findings point at, and
+    the parsed ``Document`` too when ``keep_document`` is set."""
     name = os.fspath(path)
     try:
         doc = read_path(path, reader, config.options.get("max-bytes"))
@@ -73,7 +84,7 @@ def lint_file(path: str | os.PathLike[str], config: Config, registry: Registry, 
     findings = lint_document(doc, registry, config)
     wanted = {f.span.line for f in findings if f.span and not f.span.origin}
     source = {n: doc.lines[n - 1] for n in sorted(wanted) if 0 < n <= len(doc.lines)}
-    return FileResult(name, tuple(findings), source=source)
+    return FileResult(name, tuple(findings), source=source, document=doc if keep_document else None)
 
 
 def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
