@@ -1,0 +1,48 @@
+"""Normalisation keeps positions: a match in normalised text maps back to the source."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govlint.dates import find_period, parse_loose_date
+from govlint.model import DateValue, Paragraph, Span
+from govlint.normalize import label_key, normalize
+
+
+def test_label_keys_ignore_width_spacing_and_script():
+    assert label_key("（二）部分公开（区分处理的，只计这一情形，不计其他情形）") == label_key(
+        "(二)部分公開(區分處理的,只計這一情形,不計其他情形)")
+    assert label_key("商业 企业") == "商业企业"
+    assert label_key("第二十条第( 一)项") == "第二十条第一项"
+
+
+def test_span_of_maps_normalised_positions_to_the_source():
+    raw = "制發行政規範性文件１２件。"
+    paragraph = Paragraph(raw, normalize(raw), Span(7, 5, 7, 5 + len(raw)))
+    start = paragraph.text.index("12")
+    assert paragraph.text.startswith("制发行政规范性文件12件")
+    assert paragraph.span_of(start, start + 2) == Span(7, 5 + raw.index("１２"), 7, 5 + raw.index("１２") + 2)
+
+
+def test_span_of_when_normalisation_changes_length():
+    raw = "㈠予以公开 ２件"  # ㈠ folds to three characters "(一)"
+    paragraph = Paragraph(raw, normalize(raw), Span(1, 1, 1, len(raw) + 1))
+    assert paragraph.text == "(一)予以公开 2件"
+    start = paragraph.text.index("2")
+    span = paragraph.span_of(start, start + 1)
+    assert raw[span.column - 1] == "２"
+
+
+@given(st.text(max_size=40))
+def test_every_normalised_character_has_a_source(raw):
+    norm = normalize(raw)
+    for i in range(len(norm.text)):
+        assert 0 <= norm.source_index(i) < max(len(raw), 1)
+
+
+def test_dates_with_dropped_characters():
+    assert find_period("202311日起至20231231日止").value.start == DateValue(2023, 1, 1)
+    assert find_period("2025  1  1  日至 2025  12  31  日").value.end == DateValue(2025, 12, 31)
+    assert parse_loose_date("2021926") == DateValue(2021, 9, 26)
+    assert not DateValue(2024, 2, 30).valid
