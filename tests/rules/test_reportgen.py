@@ -29,12 +29,13 @@ def test_2019_format_has_the_single_other_row():
 
 def test_overrides_reach_their_cells_and_sections():
     text = render_report(t2={("R3.6.2", "C1"): 4, "R4": [1, 0, "", 0, 0, 0, 1]}, t3={"B1": 2},
-                         sections={"一": None, "六": "无。"}, headings={"五": None})
+                         sections={"五": None, "六": "无。"}, headings={"一": None})
     doc = _doc(text)
     t2 = doc.table("T2")
     assert t2.cell("R3.6.2", "C1").value == 4
     assert t2.cell("R4", "C3").missing
     assert doc.table("T3").cell("R1", "B1").value == 2
     assert [s.key for s in doc.sections] == ["二", "三", "四", "六"]
-    assert "一、总体情况" not in text and "（一）存在的主要问题" in text
+    assert "一、总体情况" not in text and "本机关认真贯彻落实" in text
+    assert "五、" not in text and "（一）存在的主要问题" not in text
     assert doc.section("六").text == "无。"
