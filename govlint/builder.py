@@ -20,7 +20,10 @@ from .schema import SIGNALS, schema_for
 from .tables import Token, make_token, map_rows, map_single_row
 
 SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
-_HEADING = regex.compile(r"^\s*[(（]?\s*(?P<num>[一二三四五六])\s*[)）]?\s*[、.,，．:：\s]\s*(?P<rest>\S.{1,45})$")
+# Written so no two whitespace runs can split the same spaces (linear time on a line of blanks).
+_HEADING = regex.compile(
+    r"^\s*(?:[(（]\s*)?(?P<num>[一二三四五六])\s*(?:[)）]\s*)?(?:[、.,，．:：]\s*|(?<=\s))(?P<rest>\S.{1,45})$"
+)
 # Core words a heading must carry, per section (domain.md §2.1).
 _CORE = {
     "一": (("总体",),),

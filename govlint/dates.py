@@ -20,7 +20,7 @@ _DATE = regex.compile(
 # One side of a period: a year followed by digits, spaces and date characters (some maybe lost).
 _LOOSE = r"(?:19|20)\d{2}[\d年月日号\s./-]{1,16}"
 _PERIOD = regex.compile(
-    rf"(?<!\d)(?P<a>{_LOOSE})\s*(?:日|号)?\s*起?\s*(?:至|到|~|～|—|－|-)\s*(?P<b>{_LOOSE})\s*(?:日|号)?(?=\s*止|[^\d年月日号./-]|$)"
+    rf"(?<!\d)(?P<a>{_LOOSE})\s*(?:(?:日|号)\s*)?(?:起\s*)?(?:至|到|~|～|—|－|-)\s*(?P<b>{_LOOSE})\s*(?:日|号)?(?=\s*止|[^\d年月日号./-]|$)"
 )
 _DIGITS = regex.compile(r"\d+")
 
