@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 
 import attrs
 from attrs import frozen
 
 from .config import Config
-from .engine import lint_document, read_error_finding
+from .engine import lint_document, read_error_finding, time_budget_finding
 from .finding import Finding
 from .model import Document
 from .plugins import Registry, load_registry
 from .readers import read_bytes, read_path, read_text
-from .readers.source import ReadError
+from .limits import BudgetExceeded, max_bytes, time_budget, time_budget_of
+from .readers.source import InputTooLarge, ReadError
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
@@ -29,6 +32,8 @@ class FileResult:
     # The parsed report, kept only when asked for (the HTML reporter draws its tables), so runs
     # in other formats hold one document at a time.
     document: Document | None = None
+    # Why the file was not checked (fully): "max-bytes" (over the size limit) or "time-budget".
+    skipped: str | None = None
 
 
 def read(source: str | os.PathLike[str] | bytes, *, reader: str | None = None) -> Document:
@@ -50,7 +55,12 @@ def lint_text(
     registry = load_registry(plugins)
     if not text.strip():
         return [read_error_finding(ReadError("P901", "文件为空，没有可检查的内容。", "The file is empty: nothing to check."), path, config)]
-    return lint_document(read_text(text, path), registry, config)
+    budget = time_budget_of(config.options)
+    try:
+        with time_budget(budget):
+            return lint_document(read_text(text, path), registry, config)
+    except BudgetExceeded as stop:
+        return [time_budget_finding(path, config, budget, _where(stop))]
 
 
 def lint_path(
@@ -77,11 +87,16 @@ def lint_file(
     """Lint one file into a ``FileResult`` holding the source lines its findings point at, and
     the parsed ``Document`` too when ``keep_document`` is set."""
     name = os.fspath(path)
+    budget = time_budget_of(config.options)
     try:
-        doc = read_path(path, reader, config.options.get("max-bytes"))
+        with time_budget(budget):
+            doc = read_path(path, reader, max_bytes(config.options))
+            findings = lint_document(doc, registry, config)
     except ReadError as error:
-        return FileResult(name, (read_error_finding(error, name, config),))
-    findings = lint_document(doc, registry, config)
+        skipped = "max-bytes" if isinstance(error, InputTooLarge) else None
+        return FileResult(name, (read_error_finding(error, name, config),), skipped=skipped)
+    except BudgetExceeded as stop:
+        return FileResult(name, (time_budget_finding(name, config, budget, _where(stop)),), skipped="time-budget")
     wanted = {f.span.line for f in findings if f.span and not f.span.origin}
     source = {n: doc.lines[n - 1] for n in sorted(wanted) if 0 < n <= len(doc.lines)}
     return FileResult(name, tuple(findings), source=source, document=doc if keep_document else None)
@@ -112,7 +127,76 @@ def lint_paths(
     config = config or Config()
     registry = load_registry(plugins)
     for path in iter_report_files(paths):
-        try:
-            yield lint_file(path, config, registry, reader)
-        except OSError as exc:
-            yield FileResult(str(path), (), f"{exc.strerror or exc}: {path}")
+        yield _lint_or_error(path, config, registry, reader)
+
+
+def lint_many(
+    paths: Iterable[str | os.PathLike[str]],
+    executor: Executor | None = None,
+    *,
+    config: Config | None = None,
+    plugins: Sequence[object] = (),
+    reader: str | None = None,
+    chunk: int = 16,
+    window: int = 64,
+) -> Iterator[FileResult]:
+    """Lint every report file under ``paths`` in the workers of ``executor``: any
+    ``concurrent.futures.Executor`` (a ``ProcessPoolExecutor``, a Dask client's
+    ``get_executor()``). Results stream in input order; files go out in chunks of ``chunk`` and at
+    most ``window`` chunks are in flight, so memory stays flat however many files there are.
+    Workers must see the same paths (a shared filesystem on a cluster) and ``plugins`` must be
+    picklable (installed entry-point plugins load in each worker by themselves). Without an
+    executor this is ``lint_paths``. A chunk whose worker died yields an ``error`` result per file.
+    """
+    if executor is None:
+        yield from lint_paths(paths, config=config, plugins=plugins, reader=reader)
+        return
+    config = config or Config()
+    pending: deque = deque()
+
+    def submit(batch: list[str]) -> None:
+        pending.append((batch, executor.submit(_lint_batch, batch, config, tuple(plugins), reader)))
+
+    batch: list[str] = []
+    for path in iter_report_files(paths):
+        batch.append(os.fspath(path))
+        if len(batch) == chunk:
+            submit(batch)
+            batch = []
+            if len(pending) >= window:
+                yield from _results(*pending.popleft())
+    if batch:
+        submit(batch)
+    while pending:
+        yield from _results(*pending.popleft())
+
+
+def _lint_batch(paths: list[str], config: Config, plugins: tuple, reader: str | None) -> list[FileResult]:
+    """What a worker runs: a chunk of files, each to a ``FileResult`` (never an exception)."""
+    registry = load_registry(plugins)
+    return [_lint_or_error(path, config, registry, reader) for path in paths]
+
+
+def _results(paths: list[str], future) -> list[FileResult]:
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - a dead worker loses its chunk, never the run
+        return [FileResult(path, (), f"worker failed: {type(exc).__name__}: {exc}") for path in paths]
+
+
+def _lint_or_error(path, config: Config, registry: Registry, reader: str | None) -> FileResult:
+    try:
+        return lint_file(path, config, registry, reader)
+    except OSError as exc:
+        return FileResult(os.fspath(path), (), f"{exc.strerror or exc}: {path}")
+
+
+def _where(stop: BudgetExceeded) -> str:
+    """file:line where a document was stopped: which rule or stage was running."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(stop.__traceback__) if Path(f.filename).name != "limits.py"]
+    if not frames:
+        return "?"
+    last = frames[-1]
+    return f"{Path(last.filename).name}:{last.lineno}"

@@ -11,8 +11,9 @@ import traceback
 import attrs
 
 from .config import Config
-from .core_rules import PluginFailed, RuleCrashed, UnreadableInput
+from .core_rules import PluginFailed, RuleCrashed, TimeBudgetExceeded, UnreadableInput
 from .finding import Finding
+from .limits import check_deadline
 from .model import Document
 from .plugins import Registry
 from .readers.source import ReadError
@@ -28,6 +29,7 @@ def lint_document(doc: Document, registry: Registry, config: Config) -> list[Fin
     for rule_class in registry.rules:
         if not config.enabled(rule_class):
             continue
+        check_deadline()  # where no timer can interrupt a rule, stop between rules (govlint.limits)
         rule = rule_class()
         ctx = Context(rule, config.lang, options)
         try:
@@ -54,6 +56,16 @@ def lint_document(doc: Document, registry: Registry, config: Config) -> list[Fin
 
 def read_error_finding(error: ReadError, path: str | None, config: Config) -> Finding:
     return attrs.evolve(_core_finding(UnreadableInput, config, zh=error.message_zh, en=error.message_en), path=path)
+
+
+def time_budget_finding(path: str | None, config: Config, seconds: float, where: str) -> Finding:
+    finding = _core_finding(
+        TimeBudgetExceeded, config,
+        zh=f"检查超过了每个文件的时间上限（{seconds:g} 秒），已停止，未完成检查（停在 {where}）。",
+        en=f"Checking exceeded the per-document time budget ({seconds:g} s) and was stopped"
+           f" unfinished (at {where}).",
+        actual=where)
+    return attrs.evolve(finding, path=path)
 
 
 def _core_finding(rule_class: type[Rule], config: Config, *, zh: str, en: str, actual=None) -> Finding:

@@ -13,7 +13,7 @@ import os
 from ..builder import build_document
 from ..model import Document
 from .decode import decode
-from .source import ReadError
+from .source import InputTooLarge, ReadError
 from .text import source_lines as text_lines
 
 # name → module holding `source_lines(...)`; binary readers take bytes, text readers take str.
@@ -73,7 +73,7 @@ def read_path(path: str | os.PathLike[str], reader: str | None = None, max_bytes
     with open(path, "rb") as handle:
         data = handle.read(max_bytes + 1) if max_bytes else handle.read()
     if max_bytes and len(data) > max_bytes:
-        raise ReadError(
+        raise InputTooLarge(
             "P901",
             f"文件超过大小上限（{max_bytes} 字节），未检查。",
             f"The file exceeds the size limit ({max_bytes} bytes) and was not checked.",

@@ -24,6 +24,10 @@ class ReadError(Exception):
         self.message_en = message_en
 
 
+class InputTooLarge(ReadError):
+    """The file is over the configured ``max-bytes``: skipped, not read."""
+
+
 @frozen
 class SourceCell:
     text: str
