@@ -42,6 +42,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="agency, township, county, prefecture, province or vertical (default: detect)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--output", "-o", default=None, metavar="FILE", help="write results to FILE")
+    check.add_argument("--config", default=None, metavar="FILE",
+                       help="use this govlint.toml or pyproject.toml instead of the nearest one")
+    check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", default=None, metavar="FILE",
+                          help="report only findings that are not in this baseline file")
+    baseline.add_argument("--write-baseline", default=None, metavar="FILE",
+                          help="record today's findings in FILE (later runs use --baseline FILE) and exit 0")
 
     rules = sub.add_parser("rules", help="list every rule with code, family and default severity")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -89,20 +97,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _config(args: argparse.Namespace):
-    from .config import Config, validate_refs
+    from .configfile import ConfigError, check_refs, discover
     from .plugins import load_registry
 
     registry = load_registry()
-    config = Config()
+    try:
+        config = discover(args.paths, registry.rules, config_file=args.config, isolated=args.isolated)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
     changes = {}
     for name in ("select", "extend_select", "ignore"):
         refs = _split(getattr(args, name))
         if refs is not None:
-            unknown = validate_refs(refs, list(registry.rules))
-            if unknown:
-                raise UsageError(f"unknown rule code or family in --{name.replace('_', '-')}: {', '.join(unknown)}"
-                                 " (see `govlint rules`)")
-            changes[name] = refs
+            try:
+                check_refs(refs, list(registry.rules))
+            except ConfigError as exc:
+                raise UsageError(f"--{name.replace('_', '-')}: {exc} (see `govlint rules`)") from None
+            # --select replaces the file's list; --extend-select and --ignore add to it
+            changes[name] = refs if name == "select" else getattr(config, name) + refs
     if args.fail_on:
         changes["fail_on"] = args.fail_on
     if args.lang:
@@ -120,6 +132,7 @@ def _check(args: argparse.Namespace) -> int:
     from .reporters import Summary, get_reporter
 
     config, registry = _config(args)
+    baseline = _baseline(args, config)
     try:
         reporter_class = get_reporter(args.format)
     except KeyError:
@@ -148,6 +161,11 @@ def _check(args: argparse.Namespace) -> int:
                 failed += 1
                 io_error = True
                 continue
+            if baseline is not None:
+                if args.write_baseline:
+                    baseline.record(result)
+                else:
+                    result = baseline.filter(result)
             if any(f.code == "P901" for f in result.findings):
                 failed += 1
             for finding in result.findings:
@@ -162,7 +180,27 @@ def _check(args: argparse.Namespace) -> int:
             out.close()
     if io_error:
         return EXIT_ERROR
+    if args.write_baseline:
+        baseline.save(args.write_baseline)
+        total = sum(entry["count"] for entry in baseline.entries.values())
+        print(f"govlint: recorded {total} finding(s) in {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _baseline(args: argparse.Namespace, config):
+    """The baseline to filter against (--baseline) or to record into (--write-baseline), or None.
+    Fingerprint paths are relative to the project root: the configuration file's directory."""
+    from .baseline import Baseline, BaselineError
+
+    if args.write_baseline:
+        return Baseline(config.root)
+    if args.baseline:
+        try:
+            return Baseline.load(args.baseline, config.root)
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
+    return None
 
 
 def _exists(path: str) -> bool:

@@ -71,6 +71,17 @@ class Rule:
             raise ValueError(f"rule {cls.__qualname__} has no docstring")
 
 
+
+def heading_section(text: str) -> str | None:
+    """The section (一 … 六) a line would head, by numeral plus core words, exactly as the
+    builder recognises headings (domain.md §2.1), or None."""
+    # Imported late and through the readers package: builder and readers import each other.
+    from . import readers  # noqa: F401
+    from .builder import heading_section as recognise
+
+    return recognise(text)
+
+
 class Context:
     """What a rule gets besides the document: the language, the options, and ``report``."""
 
@@ -139,6 +150,7 @@ __all__ = [
     "Table",
     "find_dates",
     "find_period",
+    "heading_section",
     "hookimpl",
     "label_key",
     "norm_text",
