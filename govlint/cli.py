@@ -29,7 +29,10 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check report files and directories")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", default="text", help="output format: text (default), json")
+    check.add_argument("--format", default="text",
+                       help="output format: text (default), json, sarif, github, junit, html")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many findings of each code instead of the findings (text or json)")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--select", action="append", default=None, metavar="CODES",
@@ -129,35 +132,34 @@ def _config(args: argparse.Namespace):
 def _check(args: argparse.Namespace) -> int:
     from .api import iter_report_files, lint_file
     from .finding import severity_rank
-    from .reporters import Summary, get_reporter
+    from .progress import Progress
+    from .reporters import Summary
 
     config, registry = _config(args)
     baseline = _baseline(args, config)
-    try:
-        reporter_class = get_reporter(args.format)
-    except KeyError:
-        from .reporters import REPORTERS
-
-        raise UsageError(f"unknown output format {args.format!r}; choose from {', '.join(REPORTERS)}") from None
+    reporter_class = _reporter_class(args)
     missing = [p for p in args.paths if not _exists(p)]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty())
-    reporter = reporter_class(out, lang=config.lang, color=color)
+    reporter = reporter_class(out, lang=config.lang, color=color, rules=registry.rules, format=args.format)
     files = failed = 0
     by_severity: Counter[str] = Counter()
     by_code: Counter[str] = Counter()
     threshold = None if config.fail_on == "never" else severity_rank(config.fail_on)
     failing = False
     io_error = False
+    paths = list(iter_report_files(args.paths))
+    progress = Progress.start(len(paths))
     try:
-        for path in iter_report_files(args.paths):
+        for path in progress.iterate(paths):
             files += 1
             try:
-                result = lint_file(path, config, registry, args.reader)
+                result = lint_file(path, config, registry, args.reader, keep_document=reporter_class.wants_document)
             except OSError as exc:
-                print(f"govlint: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+                with progress.writing(sys.stderr):
+                    print(f"govlint: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
                 failed += 1
                 io_error = True
                 continue
@@ -173,9 +175,12 @@ def _check(args: argparse.Namespace) -> int:
                 by_code[finding.code] += 1
                 if threshold is not None and severity_rank(finding.severity) >= threshold:
                     failing = True
-            reporter.file(result)
+            with progress.writing(out):
+                reporter.file(result)
+        progress.close()
         reporter.finish(Summary(files, failed, dict(by_severity), dict(by_code)))
     finally:
+        progress.close()
         if out is not sys.stdout:
             out.close()
     if io_error:
@@ -201,6 +206,21 @@ def _baseline(args: argparse.Namespace, config):
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
     return None
+
+
+def _reporter_class(args: argparse.Namespace):
+    from .reporters import REPORTERS, get_reporter
+
+    if args.statistics:
+        from .reporters.statistics import FORMATS, StatisticsReporter
+
+        if args.format not in FORMATS:
+            raise UsageError(f"--statistics prints text or json, not {args.format!r} (use --format text or json)")
+        return StatisticsReporter
+    try:
+        return get_reporter(args.format)
+    except KeyError:
+        raise UsageError(f"unknown output format {args.format!r}; choose from {', '.join(REPORTERS)}") from None
 
 
 def _exists(path: str) -> bool:

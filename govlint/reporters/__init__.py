@@ -2,18 +2,23 @@
 
 A reporter receives ``FileResult`` objects as files are checked (so output streams) and a
 ``Summary`` at the end. It writes results to ``out`` (stdout); diagnostics go to stderr.
+Options the CLI passes to every reporter: ``rules`` (the rule classes of the run, for formats
+that describe them, e.g. SARIF) and ``root`` (the project root paths are made relative to).
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import IO
+from typing import IO, ClassVar
 
 from attrs import frozen
 
 REPORTERS = {
     "text": "govlint.reporters.text:TextReporter",
     "json": "govlint.reporters.json:JsonReporter",
+    "sarif": "govlint.reporters.sarif:SarifReporter",
+    "github": "govlint.reporters.github:GithubReporter",
+    "junit": "govlint.reporters.junit:JunitReporter",
 }
 
 
@@ -26,6 +31,10 @@ class Summary:
 
 
 class Reporter:
+    # True when ``file`` needs ``FileResult.document`` (the parsed report), which is otherwise
+    # dropped as soon as the file is linted.
+    wants_document: ClassVar[bool] = False
+
     def __init__(self, out: IO[str], *, lang: str = "zh", color: bool = False, **options) -> None:
         self.out = out
         self.lang = lang
