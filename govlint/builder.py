@@ -13,10 +13,22 @@ from collections.abc import Sequence
 import regex
 
 from . import metadata
-from .model import FORMAT_2019, FORMAT_2021, FORMAT_HYBRID, FORMAT_UNKNOWN, Block, Document, Paragraph, Problem, Section
+from .model import (
+    FORMAT_2019,
+    FORMAT_2021,
+    FORMAT_HYBRID,
+    FORMAT_UNKNOWN,
+    Block,
+    Document,
+    Normalized,
+    Paragraph,
+    Problem,
+    Section,
+)
 from .normalize import label_key, normalize
 from .readers.source import SourceLine
 from .schema import SIGNALS, schema_for
+from .segment import cut, heading_by_phrase
 from .tables import Token, make_token, map_rows, map_single_row
 
 SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
@@ -35,18 +47,20 @@ _CORE = {
 }
 _T1_START = regex.compile(r"^第二十条第[一二三四五六七八九十]+项")
 _PROSE_MIN = 60
+_MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
 def heading_section(text: str) -> str | None:
-    """The section a line heads, from its numeral and core words, or None."""
+    """The section a line heads, from its numeral and core words, or else from a full statutory
+    heading phrase under another numeral ("一、主动公开政府信息情况" in a report that numbers its
+    own topics first, domain.md §6.15), or None."""
     m = _HEADING.match(text)
-    if not m:
-        return None
-    key = m["num"]
-    rest = label_key(m["rest"])
-    if any(all(word in rest for word in words) for words in _CORE[key]):
-        return key
-    return None
+    if m:
+        key = m["num"]
+        rest = label_key(m["rest"])
+        if any(all(word in rest for word in words) for words in _CORE[key]):
+            return key
+    return heading_by_phrase(normalize(text).text.strip()) if len(text) < 60 else None
 
 
 def _is_prose(line: SourceLine, norm: str) -> bool:
@@ -61,7 +75,7 @@ def _table_start(line: SourceLine, keys: list[str]) -> str | None:
         "一本年新收政府信息公开申请数量"
     ):
         return "T2"
-    if first == "行政复议":
+    if first == "行政复议" or (first.startswith("行政复议行政诉讼") and "结果维持" in first):
         return "T3"
     return None
 
@@ -90,14 +104,16 @@ def build_document(
                 region_part.append(_Pending(region))  # placeholder, replaced once mapped
         region, region_tokens = None, []
 
-    for line in lines:
-        norm = normalize(line.raw)
+    def take(line: SourceLine, fused: bool, norm: Normalized | None) -> None:
+        """One line (or one piece of a run-on line) into the current section or table region."""
+        nonlocal region, region_part, last_order, previous_plain_text
+        norm = norm or normalize(line.raw)
         stripped = norm.text.strip()
         nonempty = [c for c in line.cells if c.text]
         if not nonempty:
             if region is not None and line.separated:  # a row of separators only: one blank cell
                 region_tokens.append(make_token("", line.cells[0].span))
-            continue
+            return
         key = heading_section(stripped.strip("| ")) if len(nonempty) == 1 else None
         if key is not None and SECTION_KEYS.index(key) > last_order:
             close_region()
@@ -105,7 +121,7 @@ def build_document(
             heading = Paragraph(line.raw, norm, line.span)
             parts.append((key, heading, []))
             previous_plain_text = False
-            continue
+            return
         keys = [label_key(c.text) for c in line.cells]
         start = _table_start(line, keys)
         if start is not None and start != region:
@@ -116,7 +132,7 @@ def build_document(
         if region is None:
             parts[-1][2].append(Paragraph(line.raw, norm, line.span))
             previous_plain_text = False
-            continue
+            return
         cells = list(line.cells)
         # A cell that continued onto the next line: "总计" then "| ||||" ends that same cell.
         if line.separated and previous_plain_text and not cells[0].text:
@@ -126,8 +142,19 @@ def build_document(
         if not cells:
             region_tokens.append(make_token("", line.cells[0].span))
         else:
-            region_tokens.extend(make_token(c.text, c.span) for c in cells)
+            region_tokens.extend(make_token(c.text, c.span, fused=fused) for c in cells)
         previous_plain_text = not line.separated
+
+    for line in lines:
+        if line.separated or len(line.cells) != 1 or not line.raw.strip():
+            if not _MARKDOWN_RULE.match(line.raw):  # "|---|---|" under a Markdown header row
+                take(line, False, None)
+            continue
+        norm = normalize(line.raw)
+        whole = heading_section(norm.text.strip()) is not None
+        found = cut(line, norm, in_table=region is not None, whole_heading=whole)
+        for piece in found:
+            take(piece.line, piece.fused, norm if piece.line is line else None)
     close_region()
 
     formats, signals = _detect_format(regions)

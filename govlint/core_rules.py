@@ -94,6 +94,25 @@ class WrongCellCount(_ProblemRule):
     severity = "warning"
 
 
+class AmbiguousFlattenedRow(_ProblemRule):
+    """A table row whose numbers lost their separators ("一、本年新收政府信息公开申请数量801000081",
+    domain.md §6.4) could not be split into cells with certainty, so its values are not used.
+
+    Such a run is split by the row's identities: a Table 2 row must satisfy C1+…+C6 = C7 (F21
+    Table 2, 总计 column) and each Table 3 group 维持+纠正+其他+尚未审结 = 总计 (F21 Table 3); a
+    Table 1 row has only its column count. When several splits fit (or none does, e.g. because
+    the report's own arithmetic is wrong), govlint lists the candidates instead of guessing. A
+    warning: the row is unread, so the identities that need it are not checked.
+
+    Example: ``行政事业性收费350`` in a 2019 Table 1 row of two columns reads as 3 | 50 or 35 | 0.
+    """
+
+    code = "P905"
+    name = "ambiguous-flattened-row"
+    family = "parse"
+    severity = "warning"
+
+
 class RuleCrashed(Rule):
     """A rule raised an exception on this document. The other rules still ran; this finding
     names the rule and the exception so the rule's author can fix it.
@@ -138,5 +157,5 @@ class TimeBudgetExceeded(Rule):
 
 @hookimpl
 def govlint_rules() -> list[type[Rule]]:
-    return [UnreadableInput, NotAReport, UnrecognisedTableContent, WrongCellCount, RuleCrashed, PluginFailed,
-            TimeBudgetExceeded]
+    return [UnreadableInput, NotAReport, UnrecognisedTableContent, WrongCellCount, AmbiguousFlattenedRow,
+            RuleCrashed, PluginFailed, TimeBudgetExceeded]

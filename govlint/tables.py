@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 from attrs import frozen
 
+from .flatten import is_run, layout, split_run
 from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
 from .schema import TableSpec
@@ -21,6 +22,8 @@ _NUMBER = regex.compile(
     r"^(?P<sign>[减增+\-−])?\s*(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|个|项|次|人)?$"
 )
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
+_SHOWN = 5  # candidate splits listed in a P905 message
+_UNIT_SUFFIX = regex.compile(r"\s*(?:万元|元)$")
 
 
 @frozen
@@ -31,24 +34,64 @@ class Token:
     value: int | float | None = None
     unit: str | None = None
     is_value: bool = False
+    fused: bool = False  # digits from a line without separators: may hold several cells
 
     @property
     def missing(self) -> bool:
-        return self.is_value and self.value is None
+        return self.is_value and self.value is None and not self.fused
 
 
-def make_token(text: str, span: Span) -> Token:
+def make_token(text: str, span: Span, fused: bool = False) -> Token:
+    """A label or a value; with ``fused``, a run of digits ("801000081", "0 0 0 0 0 00") that
+    ``govlint.flatten`` may split once its row is known."""
     norm = norm_text(text).strip()
     if norm.lower() in MISSING_MARKS:
         return Token(text, span, "", is_value=True)
     m = _NUMBER.match(norm)
+    fused = fused and bool(norm) and norm[0].isdigit()
     if m:
         number = m["num"].replace(",", "")
         value: int | float = float(number) if "." in number else int(number)
         if m["sign"] in ("减", "-", "−"):
             value = -value
-        return Token(text, span, "", value=value, unit=m["unit"], is_value=True)
+        return Token(text, span, "", value=value, unit=m["unit"], is_value=True, fused=fused and not m["sign"])
+    if fused and is_run(norm):
+        return Token(text, span, "", is_value=True, fused=True)
     return Token(text, span, label_key(text))
+
+
+def unfuse(table_id: str, label: str, values: list[Token], width: int) -> tuple[list[Token], list[Problem]]:
+    """The cells of a row whose numbers arrived as one run without separators.
+
+    The run is split by the row's identity (``govlint.flatten``); when no split or more than one
+    fits, the row is left without values and a P905 problem lists what fits: never a guess."""
+    if len(values) != 1 or not values[0].fused or (width == 1 and values[0].value is not None):
+        return values, []
+    token = values[0]
+    digits = _UNIT_SUFFIX.sub("", token.text)
+    found = split_run(digits, layout(table_id, width))
+    if found.unique:
+        cells = list(found.candidates[0])
+        cells[-1] = (cells[-1][0], len(token.text))  # "13575394432.52元": the unit stays on the last cell
+        return [_sub_token(token, start, end) for start, end in cells], []
+    shown = [" | ".join(token.text[a:b] for a, b in candidate) for candidate in found.candidates[:_SHOWN]]
+    more = len(found.candidates) - len(shown)
+    if not found.candidates:
+        zh = f"表格行“{label}”的数字“{token.text}”没有分隔，无法拆成 {width} 个满足表内勾稽关系的数值，未采用。"
+        en = f"Table row '{label}': the run '{token.text}' cannot be split into {width} values that satisfy the row's identity; not used."
+    else:
+        count_zh = f"共 {len(found.candidates)} 种" if found.complete else f"超过 {len(found.candidates)} 种"
+        count_en = f"{len(found.candidates)}" if found.complete else f"more than {len(found.candidates)}"
+        listed = "；".join(shown) + ("；…" if more > 0 or not found.complete else "")
+        zh = f"表格行“{label}”的数字“{token.text}”没有分隔，可拆分方式不唯一（{count_zh}：{listed}），未采用。"
+        en = f"Table row '{label}': the run '{token.text}' splits {count_en} ways ({listed}); not used."
+    return [], [_problem("P905", zh, en, token.span)]
+
+
+def _sub_token(token: Token, start: int, end: int) -> Token:
+    piece = token.text[start:end]
+    span = Span(token.span.line, token.span.column + start, token.span.line, token.span.column + end, token.span.origin)
+    return make_token(piece, span)
 
 
 def _strip_enumerator(key: str) -> str:
@@ -94,6 +137,11 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
         if row_spec.id in rows:
             problems.append(_problem("P903", f"表格行“{label.text}”重复出现，只采用第一次的数值。",
                                      f"Table row '{label.text}' appears twice; the first one is used.", label.span))
+            return
+        values, unfused = unfuse(spec.id, label.text, values, len(row_spec.columns))
+        problems.extend(unfused)
+        if unfused:
+            rows[row_spec.id] = Row(row_spec.id, label.text, (), label.span)
             return
         if len(values) > len(row_spec.columns):
             extra = " ".join(v.text or "(空)" for v in values[len(row_spec.columns):])
@@ -148,7 +196,9 @@ def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Pr
     last_label = max((i for i, t in enumerate(tokens) if not t.is_value), default=-1)
     values = [t for t in tokens[last_label + 1:] if t.is_value]
     width = len(row_spec.columns)
-    problems: list[Problem] = []
+    values, problems = unfuse(spec.id, "表三", values, width)
+    if problems:
+        return Table(spec.id, (), _table_span(tokens)), problems
     if len(values) > width:
         # Blank debris between header and data (a split header cell) comes first; data comes last.
         leading = values[: len(values) - width]

@@ -1,0 +1,156 @@
+"""Split a run of digits that lost its cell separators back into cells, by the table identities.
+
+Flattened page text glues a row's numbers together: "一、本年新收政府信息公开申请数量801000081",
+Table 3 as "21317000001324019" (domain.md §6.4). Digit splitting alone is ambiguous, so a split
+must satisfy the row's identity (a Table 2 row: C1+…+C6 = C7; each Table 3 group of five:
+维持+纠正+其他+尚未审结 = 总计). Every split that fits is returned; the caller reads the row
+only when exactly one fits and reports the candidates otherwise, never guessing.
+
+Stray spaces ("230 000023", "0 0 0 0 0 00") are taken as cell boundaries when some split
+honours all of them: a number is never written with a space inside it. Cells have no leading
+zeros ("023" is not a count); a decimal is allowed only where no identity sums the cell (the
+Table 1 fee in 万元, the 2019 采购总金额).
+"""
+
+from __future__ import annotations
+
+import regex
+from attrs import frozen
+
+LIMIT = 50  # candidates kept; past this the split is reported as ambiguous without listing all
+_MAX_DIGITS = 16  # longest cell considered, decimal point included (采购总金额 in 元: 11 digits)
+_RUN = regex.compile(r"^\d[\d\s.,]*$")
+
+
+@frozen
+class Group:
+    """``cells`` consecutive cells; with ``total``, the last one is the sum of the others."""
+
+    cells: int
+    total: bool
+
+
+@frozen
+class Split:
+    candidates: tuple[tuple[tuple[int, int], ...], ...]  # each: (start, end) per cell, in the run
+    complete: bool  # False when enumeration stopped at LIMIT
+
+    @property
+    def unique(self) -> bool:
+        return self.complete and len(self.candidates) == 1
+
+
+def is_run(text: str) -> bool:
+    return bool(_RUN.match(text))
+
+
+def layout(table_id: str, width: int) -> tuple[Group, ...]:
+    """The identity structure of one row: Table 2 rows sum to C7, Table 3 in three groups of
+    five; any other row (Table 1) has only its column count."""
+    if table_id == "T2" and width == 7:
+        return (Group(7, True),)
+    if table_id == "T3" and width == 15:
+        return (Group(5, True),) * 3
+    return (Group(width, False),)
+
+
+def split_run(run: str, groups: tuple[Group, ...]) -> Split:
+    """Every way to cut ``run`` into cells that satisfies ``groups``; spaces honoured if possible."""
+    chars: list[str] = []
+    positions: list[int] = []  # index in ``run`` of each kept character
+    spaced: set[int] = set()  # indices into ``chars`` before which the text had a space
+    for index, char in enumerate(run):
+        if char.isspace() or char == ",":
+            if chars:
+                spaced.add(len(chars))
+            continue
+        chars.append(char)
+        positions.append(index)
+    text = "".join(chars)
+    found = _Splitter(text, groups, spaced).solve()
+    if spaced and not found.candidates:
+        found = _Splitter(text, groups, set()).solve()
+    spans = tuple(
+        tuple((positions[a], positions[b - 1] + 1) for a, b in candidate) for candidate in found.candidates
+    )
+    return Split(spans, found.complete)
+
+
+class _Splitter:
+    def __init__(self, text: str, groups: tuple[Group, ...], spaced: set[int]) -> None:
+        self.text = text
+        self.groups = groups
+        self.spaced = spaced
+        self.cells_after = [sum(g.cells for g in groups[i:]) for i in range(len(groups) + 1)]
+        self.memo: dict[tuple[int, int], tuple[list[tuple[tuple[int, int], ...]], bool]] = {}
+
+    def solve(self) -> Split:
+        tails, complete = self._from(0, 0)
+        return Split(tuple(tails), complete)
+
+    def _cell_ends(self, start: int, decimal: bool):
+        """End indices of every well-formed number starting at ``start``."""
+        text = self.text
+        if start >= len(text) or not text[start].isdigit():
+            return
+        stop = min(len(text), start + _MAX_DIGITS)
+        for end in range(start + 1, stop + 1):
+            piece = text[start:end]
+            if end - 1 > start and end - 1 in self.spaced:
+                return  # a space inside the cell
+            if piece[-1] == ".":
+                continue
+            if not piece.replace(".", "").isdigit() or piece.count(".") > 1:
+                return
+            if "." in piece and not decimal:
+                return
+            if len(piece) > 1 and piece[0] == "0" and piece[1] != ".":
+                return  # a leading zero: "0" is a cell, "01" is not
+            yield end
+
+    def _from(self, pos: int, group_index: int):
+        key = (pos, group_index)
+        if key in self.memo:
+            return self.memo[key]
+        if group_index == len(self.groups):
+            result = ([()], True) if pos == len(self.text) else ([], True)
+            self.memo[key] = result
+            return result
+        group = self.groups[group_index]
+        out: list[tuple[tuple[int, int], ...]] = []
+        complete = True
+        for cells in self._group(pos, group, self.cells_after[group_index + 1]):
+            end = cells[-1][1]
+            tails, tails_complete = self._from(end, group_index + 1)
+            complete = complete and tails_complete
+            for tail in tails:
+                if len(out) >= LIMIT:
+                    self.memo[key] = (out, False)
+                    return out, False
+                out.append(cells + tail)
+        self.memo[key] = (out, complete)
+        return out, complete
+
+    def _group(self, pos: int, group: Group, cells_after: int):
+        """Cell spans for one group starting at ``pos``."""
+        addends = group.cells - 1 if group.total else group.cells
+        text = self.text
+
+        def walk(start: int, left: int, acc: tuple[tuple[int, int], ...], total: int):
+            if len(text) - start < left + (1 if group.total else 0) + cells_after:
+                return
+            if left == 0:
+                if not group.total:
+                    yield acc
+                    return
+                written = str(total)
+                end = start + len(written)
+                if text[start:end] == written and not any(i in self.spaced for i in range(start + 1, end)):
+                    yield acc + ((start, end),)
+                return
+            for end in self._cell_ends(start, decimal=not group.total):
+                value = int(text[start:end]) if group.total else 0  # only integers are summed
+                yield from walk(end, left - 1, acc + ((start, end),), total + value)
+
+        yield from walk(pos, addends, (), 0)
+
