@@ -7,6 +7,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -34,6 +35,9 @@ class FileResult:
     document: Document | None = None
     # Why the file was not checked (fully): "max-bytes" (over the size limit) or "time-budget".
     skipped: str | None = None
+    # The few facts the corpus pass needs (govlint.corpus.ReportSummary), when asked for: small
+    # and picklable, so it crosses process boundaries where a Document should not.
+    summary: Any = None
 
 
 def read(source: str | os.PathLike[str] | bytes, *, reader: str | None = None) -> Document:
@@ -83,9 +87,11 @@ def lint_file(
     reader: str | None = None,
     *,
     keep_document: bool = False,
+    summarise: bool = False,
 ) -> FileResult:
     """Lint one file into a ``FileResult`` holding the source lines its findings point at, and
-    the parsed ``Document`` too when ``keep_document`` is set."""
+    the parsed ``Document`` too when ``keep_document`` is set, its corpus summary when
+    ``summarise`` is."""
     name = os.fspath(path)
     budget = time_budget_of(config.options)
     try:
@@ -99,7 +105,13 @@ def lint_file(
         return FileResult(name, (time_budget_finding(name, config, budget, _where(stop)),), skipped="time-budget")
     wanted = {f.span.line for f in findings if f.span and not f.span.origin}
     source = {n: doc.lines[n - 1] for n in sorted(wanted) if 0 < n <= len(doc.lines)}
-    return FileResult(name, tuple(findings), source=source, document=doc if keep_document else None)
+    summary = None
+    if summarise:
+        from .corpus import summarise as summarise_document
+
+        summary = summarise_document(doc, name)
+    return FileResult(name, tuple(findings), source=source, document=doc if keep_document else None,
+                      summary=summary)
 
 
 def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:

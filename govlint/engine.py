@@ -17,7 +17,7 @@ from .limits import check_deadline
 from .model import Document
 from .plugins import Registry
 from .readers.source import ReadError
-from .rule import Context, Rule
+from .rule import Context, Rule, RuleIdentity
 from .suppress import unsuppressed
 
 
@@ -36,14 +36,7 @@ def lint_document(doc: Document, registry: Registry, config: Config) -> list[Fin
         try:
             produced = list(rule.check(doc, ctx))
         except Exception as exc:  # noqa: BLE001 - a crashing rule is reported, never fatal
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            findings.append(_core_finding(
-                RuleCrashed, config,
-                zh=f"规则 {rule_class.code}（{rule_class.name}）运行出错：{type(exc).__name__}: {exc}"
-                   f"（{where.filename}:{where.lineno}）",
-                en=f"Rule {rule_class.code} ({rule_class.name}) crashed: {type(exc).__name__}: {exc}"
-                   f" ({where.filename}:{where.lineno})",
-                actual=rule_class.code))
+            findings.append(rule_crashed(rule_class, exc, config))
             continue
         severity = config.severity_of(rule_class, "")
         for finding in produced:
@@ -54,6 +47,18 @@ def lint_document(doc: Document, registry: Registry, config: Config) -> list[Fin
     findings = unsuppressed(doc, findings, config, registry)  # inline directives and config ignores
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def rule_crashed(rule_class: type[RuleIdentity], exc: Exception, config: Config) -> Finding:
+    """The X001 finding for a rule (document or corpus rule) that raised ``exc``."""
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return _core_finding(
+        RuleCrashed, config,
+        zh=f"规则 {rule_class.code}（{rule_class.name}）运行出错：{type(exc).__name__}: {exc}"
+           f"（{where.filename}:{where.lineno}）",
+        en=f"Rule {rule_class.code} ({rule_class.name}) crashed: {type(exc).__name__}: {exc}"
+           f" ({where.filename}:{where.lineno})",
+        actual=rule_class.code)
 
 
 def read_error_finding(error: ReadError, path: str | None, config: Config) -> Finding:

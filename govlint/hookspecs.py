@@ -26,3 +26,15 @@ def govlint_rules() -> list[type]:
     prints it. Rules see one ``Document`` at a time and yield ``Finding`` objects through
     ``ctx.report(...)``.
     """
+
+
+@hookspec
+def govlint_corpus_rules() -> list[type]:
+    """Return the corpus rule classes (subclasses of ``govlint.rule.CorpusRule``) this plugin
+    provides.
+
+    Corpus rules run once per run, after every document has been checked, on the summaries of
+    all the reports (``govlint.corpus.Corpus``): the same agency across years, the units of a
+    region. They declare themselves like document rules and yield findings through
+    ``ctx.report(about=report, ...)``, with ``ctx.related(other, ...)`` for the other report.
+    """

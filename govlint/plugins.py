@@ -9,7 +9,7 @@ import pluggy
 from attrs import frozen
 
 from . import core_rules, hookspecs
-from .rule import Rule
+from .rule import CorpusRule, Rule, RuleIdentity
 
 
 @frozen
@@ -20,14 +20,22 @@ class LoadError:
 
 @frozen
 class Registry:
-    """Every rule class that loaded, and the plugins that failed to."""
+    """Every rule class that loaded (document rules, then corpus rules), and the plugins that
+    failed to."""
 
     rules: tuple[type[Rule], ...]
     errors: tuple[LoadError, ...] = ()
+    corpus_rules: tuple[type[CorpusRule], ...] = ()
 
-    def find(self, ref: str) -> type[Rule] | None:
+    @property
+    def every_rule(self) -> tuple[type[RuleIdentity], ...]:
+        """Document and corpus rules together, by code: what `govlint rules` lists and
+        configuration may name."""
+        return tuple(sorted((*self.rules, *self.corpus_rules), key=lambda r: r.code))
+
+    def find(self, ref: str) -> type[RuleIdentity] | None:
         """A rule by code, name or alias."""
-        for rule in self.rules:
+        for rule in self.every_rule:
             if ref in (rule.code, rule.name) or ref in rule.aliases:
                 return rule
         return None
@@ -61,9 +69,15 @@ def _load_entry_points(pm: pluggy.PluginManager, errors: list[LoadError]) -> Non
 
 
 def collect(pm: pluggy.PluginManager, errors: list[LoadError]) -> Registry:
-    rules: list[type[Rule]] = []
-    seen: dict[str, type[Rule]] = {}
-    for impl in pm.hook.govlint_rules.get_hookimpls():
+    seen: dict[str, type[RuleIdentity]] = {}  # codes and names are unique across both kinds
+    rules = _collect_hook(pm.hook.govlint_rules, Rule, seen, errors)
+    corpus_rules = _collect_hook(pm.hook.govlint_corpus_rules, CorpusRule, seen, errors)
+    return Registry(tuple(rules), tuple(errors), tuple(corpus_rules))
+
+
+def _collect_hook(hook, base: type, seen: dict[str, type[RuleIdentity]], errors: list[LoadError]) -> list:
+    rules: list = []
+    for impl in hook.get_hookimpls():
         try:
             provided = impl.function()
         except Exception as exc:
@@ -71,8 +85,8 @@ def collect(pm: pluggy.PluginManager, errors: list[LoadError]) -> Registry:
             continue
         for rule in provided or ():
             try:
-                if not (isinstance(rule, type) and issubclass(rule, Rule)):
-                    raise ValueError(f"{rule!r} is not a govlint.rule.Rule subclass")
+                if not (isinstance(rule, type) and issubclass(rule, base)):
+                    raise ValueError(f"{rule!r} is not a govlint.rule.{base.__name__} subclass")
                 rule.validate()
                 for ref in (rule.code, rule.name, *rule.aliases):
                     if ref in seen and seen[ref] is not rule:
@@ -84,7 +98,7 @@ def collect(pm: pluggy.PluginManager, errors: list[LoadError]) -> Registry:
                 seen[ref] = rule
             rules.append(rule)
     rules.sort(key=lambda r: r.code)
-    return Registry(tuple(rules), tuple(errors))
+    return rules
 
 
 @functools.lru_cache(maxsize=8)

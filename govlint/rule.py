@@ -21,6 +21,7 @@ import inspect
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
+import attrs
 import regex
 
 from .dates import FoundDate, FoundPeriod, find_dates, find_period, parse_loose_date
@@ -34,17 +35,15 @@ _CODE = regex.compile(r"^[A-Z]{1,4}\d{2,4}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class Rule:
-    """Base class of every rule. Subclasses set the class attributes and implement ``check``."""
+class RuleIdentity:
+    """What every rule declares, whatever it looks at: code, name, family, severity, docstring.
+    Configuration (select, ignore, severity) and ``govlint explain`` only need this part."""
 
     code: ClassVar[str]
     name: ClassVar[str]
     family: ClassVar[str]
     severity: ClassVar[str] = "error"
     aliases: ClassVar[tuple[str, ...]] = ()  # former codes or names, kept when a rule is renamed
-
-    def check(self, doc: Document, ctx: "Context") -> Iterable[Finding]:
-        raise NotImplementedError
 
     @classmethod
     def documentation(cls) -> str:
@@ -70,6 +69,13 @@ class Rule:
         if not cls.documentation():
             raise ValueError(f"rule {cls.__qualname__} has no docstring")
 
+
+class Rule(RuleIdentity):
+    """Base class of every document rule: it sees one report at a time. Subclasses set the class
+    attributes and implement ``check``."""
+
+    def check(self, doc: Document, ctx: "Context") -> Iterable[Finding]:
+        raise NotImplementedError
 
 
 def heading_section(text: str) -> str | None:
@@ -130,6 +136,50 @@ class Context:
         )
 
 
+class CorpusRule(RuleIdentity):
+    """Base class of every corpus rule: it sees the summaries of all the reports of a run at once
+    (a ``govlint.corpus.Corpus``: the reports of one agency across years, the units of a region),
+    after the per-document pass. Plugins provide them through the ``govlint_corpus_rules`` hook.
+    Subclasses set the class attributes and implement ``check``."""
+
+    family: ClassVar[str] = "corpus"
+
+    def check(self, corpus: Any, ctx: "CorpusContext") -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class CorpusContext(Context):
+    """``Context`` for corpus rules. A corpus finding is about one report (``about``: a
+    ``ReportSummary``) and usually points at another one as well (``related``)."""
+
+    def report(  # type: ignore[override]
+        self,
+        *,
+        about: Any,
+        zh: str,
+        en: str,
+        cell: CellAddress | None = None,
+        span: Span | None = None,
+        related: tuple[Related, ...] = (),
+        path: str | None = None,
+        **details: Any,
+    ) -> Finding:
+        """A finding on report ``about``, at ``cell`` (its position comes from the summary) or
+        ``span``, else at the report's title. A finding about a report that does not exist has
+        ``about=None`` and names the file it is about in ``path`` (e.g. the mapping file)."""
+        if span is None and about is not None:
+            span = about.cell_span(cell) if cell is not None else about.title_span
+        finding = super().report(zh=zh, en=en, span=span, cell=cell, related=related, **details)
+        return attrs.evolve(finding, path=about.path if about is not None else path)
+
+    def related(self, other: Any, *, zh: str, en: str, cell: CellAddress | None = None,
+                span: Span | None = None) -> Related:
+        """The place in report ``other`` a finding refers to: a cell, a span, else its title."""
+        if span is None:
+            span = other.cell_span(cell) if cell is not None else other.title_span
+        return Related(other.path, span, self.text(zh, en), cell)
+
+
 __all__ = [
     "FAMILIES",
     "SCHEMAS",
@@ -138,6 +188,8 @@ __all__ = [
     "Cell",
     "CellAddress",
     "Context",
+    "CorpusContext",
+    "CorpusRule",
     "Document",
     "Finding",
     "FoundDate",
@@ -145,6 +197,7 @@ __all__ = [
     "Paragraph",
     "Related",
     "Rule",
+    "RuleIdentity",
     "Section",
     "Span",
     "Table",
