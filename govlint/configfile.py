@@ -168,10 +168,11 @@ def _deadlines(value: Any, rules: list[type[Rule]]) -> dict[str, tuple[int, int]
     return out
 
 
-def _positive(kind: type) -> Callable[[Any, list], Any]:
+def _limit(kind: type) -> Callable[[Any, list], Any]:
+    """A non-negative limit; 0 turns the limit off (govlint.limits)."""
     def parse(value: Any, rules: list[type[Rule]]) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float) if kind is float else int) or value <= 0:
-            raise ConfigError(f"expected a positive {'number' if kind is float else 'integer'}, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float) if kind is float else int) or value < 0:
+            raise ConfigError(f"expected a {'number' if kind is float else 'whole number'} >= 0 (0: no limit), got {value!r}")
         return value
 
     return parse
@@ -213,14 +214,16 @@ KEYS: dict[str, tuple[str, Callable[[Any, list], Any]]] = {
     "lang": ("lang", _choice(LANGS)),
     "report-kind": ("report_kind", _choice(REPORT_KINDS)),
     "deadlines": ("options.deadlines", _deadlines),
-    "max-bytes": ("options.max-bytes", _positive(int)),
-    "time-budget": ("options.time-budget", _positive(float)),
+    "max-bytes": ("options.max-bytes", _limit(int)),
+    "time-budget": ("options.time-budget", _limit(float)),
     "suppress": ("suppressions", _suppress),
 }
 
 
 def _hint(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1)
+    known = list(known)
+    same_but_case = [k for k in known if k.lower() == word.lower()]  # "a101" for "A101"
+    close = same_but_case or difflib.get_close_matches(word, known, n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
