@@ -1,0 +1,138 @@
+"""Places behind a report: which province and prefecture-level city a telephone area code, a
+postcode or a name in the title points to, and what level of government a name is.
+
+Area codes come from the geocoding data of ``phonenumbers`` (Google's libphonenumber: every
+Chinese landline area code with the city it serves, in Chinese). Postcodes come from
+``data/postcodes.tsv``: every province by its two-digit prefix, and a curated list of city
+prefixes (provincial capitals and the places of the seeds and corpus). A ``Place`` with
+``city`` None only tells the province. Helper module (leading underscore): no rules here.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import regex
+from attrs import frozen
+
+PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州",
+    "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
+)
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+_PROVINCE_SUFFIX = regex.compile(r"^(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)")
+_ETHNIC = "朝鲜|土家|苗|侗|布依|彝|藏|羌|傣|景颇|傈僳|白|哈尼|壮|回|蒙古|哈萨克|柯尔克孜|怒|傈僳"
+_CITY_SUFFIX = regex.compile(rf"(?:(?:{_ETHNIC})族)*(?:自治州|地区|市|盟)$")
+# A development zone or new area is no level of government of its own: its level is unknown.
+_ZONE = regex.compile(r"(?:高新|开发|新|实验|试验|示范|合作|保税|园)区$|管委会$|管理委员会$")
+
+
+@frozen
+class Place:
+    province: str
+    city: str | None = None
+
+    def __str__(self) -> str:
+        if self.city is None or self.city == self.province:
+            return self.province
+        return f"{self.province}{self.city}"
+
+
+def short_city(name: str) -> str:
+    """"淮安市" → "淮安", "恩施土家族苗族自治州" → "恩施", "哈密地区" → "哈密"."""
+    return _CITY_SUFFIX.sub("", name) or name
+
+
+def _parse_description(text: str) -> list[Place]:
+    """Places in a geocoder description: "江苏省淮安市", "陕西省西安市、咸阳市", "北京市"."""
+    province = next((p for p in PROVINCES if text.startswith(p)), None)
+    if province is None:
+        return []
+    rest = _PROVINCE_SUFFIX.sub("", text[len(province):])
+    if not rest:
+        return [Place(province, province)]
+    return [Place(province, short_city(part)) for part in rest.split("、") if part]
+
+
+@functools.lru_cache(maxsize=1)
+def _area_codes() -> dict[str, tuple[Place, ...]]:
+    """Area code without the leading 0 ("517") → the places it serves."""
+    from phonenumbers.geodata import GEOCODE_DATA  # large: loaded on first use
+
+    out = {}
+    for prefix, names in GEOCODE_DATA.items():
+        if prefix.startswith("86") and len(prefix) <= 6 and "zh" in names:
+            places = _parse_description(names["zh"])
+            if places:
+                out[prefix[2:]] = tuple(places)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """Every prefecture-level city the area-code data names (short name → province)."""
+    return {p.city: p.province for places in _area_codes().values() for p in places if p.city}
+
+
+def area_code_places(area_code: str) -> tuple[Place, ...]:
+    """The places a landline area code ("0517") serves; empty when unknown."""
+    return _area_codes().get(area_code.lstrip("0"), ())
+
+
+@functools.lru_cache(maxsize=1)
+def _postcodes() -> dict[str, Place]:
+    text = resources.files(__package__).joinpath("data/postcodes.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        prefix, province, city = (line.split("\t") + [""])[:3]
+        out[prefix] = Place(province, city or None)
+    return out
+
+
+def postcode_place(postcode: str) -> Place | None:
+    """The place a six-digit postcode belongs to, by its longest listed prefix."""
+    table = _postcodes()
+    for length in range(len(postcode), 1, -1):
+        place = table.get(postcode[:length])
+        if place:
+            return place
+    return None
+
+
+def named_place(text: str) -> Place | None:
+    """The city (or, failing that, the province) a name such as "淮安经济技术开发区" or
+    "陕西省安康市人民政府" names. A city name directly followed by 区 or 县 is a district of
+    another city ("西安区"), not the city, and is skipped."""
+    candidates = [
+        (m.start(), -len(city), Place(province, city))
+        for city, province in cities().items()
+        for m in regex.finditer(regex.escape(city), text)
+        if text[m.end():m.end() + 1] not in ("区", "县")
+    ]
+    if candidates:
+        return min(candidates, key=lambda c: c[:2])[2]  # the first named, the longest at a tie
+    province = next((p for p in PROVINCES if p in text), None)
+    return Place(province) if province else None
+
+
+def government_level(name: str) -> str | None:
+    """The level of the government ``name`` names: province, prefecture, county, "unknown" (a
+    市 the data does not list as prefecture-level may be a county-level city), or None when the
+    name is not a government's (a department, a 街道, a development zone)."""
+    name = regex.sub(r"(?:人民)?政府$", "", name.strip())
+    if _ZONE.search(name):
+        return None
+    if name in (f"{m}市" for m in MUNICIPALITIES) or regex.fullmatch(rf"(?:{'|'.join(PROVINCES)})(?:省|.*自治区)", name):
+        return "province"
+    if regex.search(r"(?:自治州|地区|盟)$", name):
+        return "prefecture"
+    if name.endswith("市"):
+        city = regex.sub(rf"^(?:{'|'.join(PROVINCES)})(?:省|.{{0,4}}自治区)?", "", name)
+        return "prefecture" if short_city(city) in cities() else "unknown"
+    if regex.search(r"(?:县|旗|区|特区|林区)$", name):
+        return "county"
+    return None
