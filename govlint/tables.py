@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 from attrs import frozen
 
-from .flatten import is_run, layout, split_run
+from .flatten import Split, choose_by_columns, is_run, layout, split_run
 from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
 from .schema import TableSpec
@@ -60,32 +60,46 @@ def make_token(text: str, span: Span, fused: bool = False) -> Token:
     return Token(text, span, label_key(text))
 
 
-def unfuse(table_id: str, label: str, values: list[Token], width: int) -> tuple[list[Token], list[Problem]]:
+@frozen
+class Unsplit:
+    """A row whose run of digits did not split one way only: what fits, for a later choice."""
+
+    label: str
+    token: Token
+    split: Split
+    width: int
+
+    def cells(self, index: int) -> list[Token]:
+        spans = list(self.split.candidates[index])
+        spans[-1] = (spans[-1][0], len(self.token.text))  # "13575394432.52元": the unit stays on the last cell
+        return [_sub_token(self.token, start, end) for start, end in spans]
+
+    def problem(self) -> Problem:
+        text, found, width = self.token.text, self.split, self.width
+        if not found.candidates:
+            zh = f"表格行“{self.label}”的数字“{text}”没有分隔，无法拆成 {width} 个满足表内勾稽关系的数值，未采用。"
+            en = f"Table row '{self.label}': the run '{text}' cannot be split into {width} values that satisfy the row's identity; not used."
+            return _problem("P905", zh, en, self.token.span)
+        shown = [" | ".join(text[a:b] for a, b in candidate) for candidate in found.candidates[:_SHOWN]]
+        listed = "；".join(shown) + ("；…" if len(found.candidates) > len(shown) or not found.complete else "")
+        count_zh = f"共 {len(found.candidates)} 种" if found.complete else f"超过 {len(found.candidates)} 种"
+        count_en = f"{len(found.candidates)}" if found.complete else f"more than {len(found.candidates)}"
+        zh = f"表格行“{self.label}”的数字“{text}”没有分隔，可拆分方式不唯一（{count_zh}：{listed}），未采用。"
+        en = f"Table row '{self.label}': the run '{text}' splits {count_en} ways ({listed}); not used."
+        return _problem("P905", zh, en, self.token.span)
+
+
+def unfuse(table_id: str, label: str, values: list[Token], width: int) -> list[Token] | Unsplit:
     """The cells of a row whose numbers arrived as one run without separators.
 
     The run is split by the row's identity (``govlint.flatten``); when no split or more than one
-    fits, the row is left without values and a P905 problem lists what fits: never a guess."""
+    fits, an ``Unsplit`` says so, to be settled by the table's other identities or reported."""
     if len(values) != 1 or not values[0].fused or (width == 1 and values[0].value is not None):
-        return values, []
+        return values
     token = values[0]
-    digits = _UNIT_SUFFIX.sub("", token.text)
-    found = split_run(digits, layout(table_id, width))
-    if found.unique:
-        cells = list(found.candidates[0])
-        cells[-1] = (cells[-1][0], len(token.text))  # "13575394432.52元": the unit stays on the last cell
-        return [_sub_token(token, start, end) for start, end in cells], []
-    shown = [" | ".join(token.text[a:b] for a, b in candidate) for candidate in found.candidates[:_SHOWN]]
-    more = len(found.candidates) - len(shown)
-    if not found.candidates:
-        zh = f"表格行“{label}”的数字“{token.text}”没有分隔，无法拆成 {width} 个满足表内勾稽关系的数值，未采用。"
-        en = f"Table row '{label}': the run '{token.text}' cannot be split into {width} values that satisfy the row's identity; not used."
-    else:
-        count_zh = f"共 {len(found.candidates)} 种" if found.complete else f"超过 {len(found.candidates)} 种"
-        count_en = f"{len(found.candidates)}" if found.complete else f"more than {len(found.candidates)}"
-        listed = "；".join(shown) + ("；…" if more > 0 or not found.complete else "")
-        zh = f"表格行“{label}”的数字“{token.text}”没有分隔，可拆分方式不唯一（{count_zh}：{listed}），未采用。"
-        en = f"Table row '{label}': the run '{token.text}' splits {count_en} ways ({listed}); not used."
-    return [], [_problem("P905", zh, en, token.span)]
+    found = split_run(_UNIT_SUFFIX.sub("", token.text), layout(table_id, width))
+    unsplit = Unsplit(label, token, found, width)
+    return unsplit.cells(0) if found.unique else unsplit
 
 
 def _sub_token(token: Token, start: int, end: int) -> Token:
@@ -125,6 +139,7 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
     matcher = _RowMatcher(spec, exact_labels)
     problems: list[Problem] = []
     rows: dict[str, Row] = {}
+    unsplit: dict[str, Unsplit] = {}  # rows whose digit run fits several splits (or none)
     current = None  # (RowSpec, label Token, [value Tokens])
     stray: tuple[Token, list[Token]] | None = None  # an unknown label that values followed
 
@@ -138,11 +153,12 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
             problems.append(_problem("P903", f"表格行“{label.text}”重复出现，只采用第一次的数值。",
                                      f"Table row '{label.text}' appears twice; the first one is used.", label.span))
             return
-        values, unfused = unfuse(spec.id, label.text, values, len(row_spec.columns))
-        problems.extend(unfused)
-        if unfused:
+        unfused = unfuse(spec.id, label.text, values, len(row_spec.columns))
+        if isinstance(unfused, Unsplit):
+            unsplit[row_spec.id] = unfused
             rows[row_spec.id] = Row(row_spec.id, label.text, (), label.span)
             return
+        values = unfused
         if len(values) > len(row_spec.columns):
             extra = " ".join(v.text or "(空)" for v in values[len(row_spec.columns):])
             problems.append(_problem("P904", f"表格行“{label.text}”多出 {len(values) - len(row_spec.columns)} 个数值（{extra}），已忽略。",
@@ -152,12 +168,7 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
             problems.append(_problem("P904", f"表格行“{label.text}”只有 {len(values)} 个数值，应有 {len(row_spec.columns)} 个。",
                                      f"Table row '{label.text}' has {len(values)} value(s); {len(row_spec.columns)} expected.",
                                      label.span))
-        cells = tuple(
-            Cell(spec.id, row_spec.id, column, v.text, v.value, v.unit, v.span)
-            for column, v in zip(row_spec.columns, values)
-        )
-        end = values[-1].span if values else label.span
-        rows[row_spec.id] = Row(row_spec.id, label.text, cells, _join(label.span, end))
+        rows[row_spec.id] = _row(spec.id, row_spec, label, values)
 
     def flush_stray() -> None:
         nonlocal stray
@@ -186,8 +197,39 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
                                      f"Value '{token.text}' has no recognisable row label before it; not used.", token.span))
     flush()
     flush_stray()
+    if unsplit:
+        chosen = _settle_by_columns(spec, rows, unsplit) if spec.id == "T2" else {}
+        for row_id, pending in unsplit.items():
+            if row_id in chosen:
+                row_spec = spec.row(row_id)
+                label = Token(pending.label, rows[row_id].span, "")
+                rows[row_id] = _row(spec.id, row_spec, label, pending.cells(chosen[row_id]))
+            else:
+                problems.append(pending.problem())
     ordered = tuple(rows[r.id] for r in spec.rows if r.id in rows)
     return Table(spec.id, ordered, _table_span(tokens)), problems
+
+
+def _row(table_id: str, row_spec, label: Token, values: list[Token]) -> Row:
+    cells = tuple(
+        Cell(table_id, row_spec.id, column, v.text, v.value, v.unit, v.span) for column, v in zip(row_spec.columns, values)
+    )
+    end = values[-1].span if values else label.span
+    return Row(row_spec.id, label.text, cells, _join(label.span, end))
+
+
+def _settle_by_columns(spec: TableSpec, rows: dict[str, Row], unsplit: dict[str, Unsplit]) -> dict[str, int]:
+    """Choose among the splits of Table 2 rows by the column identities (F21 Table 2: the
+    outcome rows sum to （七）总计, and 新收 + 结转 = 总计 + 结转下年度, column by column). A choice is
+    made only when exactly one combination of splits satisfies every identity it touches."""
+    known = {row_id: [c.value for c in row.cells] for row_id, row in rows.items() if row_id not in unsplit}
+    options = {
+        row_id: [[int(p.token.text[a:b]) for a, b in cand] for cand in p.split.candidates]
+        for row_id, p in unsplit.items()
+        if p.split.complete and p.split.candidates
+    }
+    outcomes = tuple(r.id for r in spec.rows if r.id.startswith("R3.") and r.id != "R3.7")
+    return choose_by_columns(known, options, outcomes, len(spec.columns))
 
 
 def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Problem]]:
@@ -196,9 +238,10 @@ def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Pr
     last_label = max((i for i, t in enumerate(tokens) if not t.is_value), default=-1)
     values = [t for t in tokens[last_label + 1:] if t.is_value]
     width = len(row_spec.columns)
-    values, problems = unfuse(spec.id, "表三", values, width)
-    if problems:
-        return Table(spec.id, (), _table_span(tokens)), problems
+    unfused = unfuse(spec.id, "表三", values, width)
+    if isinstance(unfused, Unsplit):
+        return Table(spec.id, (), _table_span(tokens)), [unfused.problem()]
+    values, problems = unfused, []
     if len(values) > width:
         # Blank debris between header and data (a split header cell) comes first; data comes last.
         leading = values[: len(values) - width]
