@@ -1,0 +1,75 @@
+"""Shared by the structured readers (HTML, DOCX, PDF): cell text clean-up, and lines in reading
+order for inputs that have no text lines of their own.
+
+Merged cells: a table row is emitted with one ``SourceCell`` per *real* cell, at the grid
+position where the cell starts. The positions a colspan or rowspan covers are not emitted: the
+builder reads a table as a stream of labels and values, so an empty cell there would read as a
+blank (missing) value and shift every value after it. A row-group label ("三、本年度办理结果",
+rowspan=22) therefore appears once, on its first row, exactly as in a pipe-rendered copy of the
+page (domain.md §6.1–6.2), and a genuinely blank value cell (``&nbsp;``) stays an empty cell.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Span
+from .source import SourceCell, SourceLine
+
+_CJK = r"\p{Han}\p{InCJK_Symbols_and_Punctuation}\p{InHalfwidth_and_Fullwidth_Forms}"
+# A line break between two CJK characters is layout (a narrow cell), not a word boundary.
+_CJK_BREAK = regex.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+_SPACES = regex.compile(r"\s+")
+CELL_SEPARATOR = " | "
+
+
+def squash(text: str) -> str:
+    """One line of clean text: ``&nbsp;`` is a space, breaks inside CJK text vanish, other runs
+    of white space become one space."""
+    text = text.replace("\xa0", " ").replace("\u3000", " ").replace("\r", "")
+    text = _CJK_BREAK.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+class Lines:
+    """Builds ``SourceLine`` objects numbered in reading order (line N is ``doc.lines[N-1]``, the
+    ``raw`` text), each cell spanning its place in that raw text; ``origin`` keeps the reader's
+    own coordinates (page, paragraph, table/row/cell)."""
+
+    def __init__(self) -> None:
+        self.lines: list[SourceLine] = []
+
+    def text(self, text: str, origin: tuple[tuple[str, int], ...]) -> None:
+        text = squash(text)
+        if not text:
+            return
+        number = len(self.lines) + 1
+        span = Span(number, 1, number, len(text) + 1, origin)
+        self.lines.append(SourceLine((SourceCell(text, span),), span, text))
+
+    def row(self, cells: list[tuple[str, tuple[tuple[str, int], ...]]], origin: tuple[tuple[str, int], ...]) -> None:
+        """A table row: ``cells`` are (text, origin) of each real cell in order."""
+        cells = cells[drop_label_debris([text for text, _ in cells]):]
+        if not cells:
+            return
+        number = len(self.lines) + 1
+        out = []
+        column = 1
+        for text, cell_origin in cells:
+            text = squash(text)
+            out.append(SourceCell(text, Span(number, column, number, column + len(text), cell_origin)))
+            column += len(text) + len(CELL_SEPARATOR)
+        raw = CELL_SEPARATOR.join(c.text for c in out)
+        self.lines.append(SourceLine(tuple(out), Span(number, 1, number, len(raw) + 1, origin), raw, separated=True))
+
+
+_LABEL = regex.compile(r"[\p{L}]")
+
+
+def drop_label_debris(texts: list[str]) -> int:
+    """How many leading empty cells to drop: empty cells before a row's first label are what is
+    left of a row-group label cell split by a page break or a merge, not blank values."""
+    for index, text in enumerate(texts):
+        if text.strip():
+            return index if _LABEL.search(text) else 0
+    return 0
