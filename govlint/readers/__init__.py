@@ -19,8 +19,11 @@ from .text import source_lines as text_lines
 # name → module holding `source_lines(...)`; binary readers take bytes, text readers take str.
 READERS = {
     "text": ("govlint.readers.text", "text"),
+    "html": ("govlint.readers.html", "text"),  # decoded first: its spans are lines of the HTML source
+    "docx": ("govlint.readers.docx", "bytes"),
+    "pdf": ("govlint.readers.pdf", "bytes"),
 }
-BINARY_READERS: set[str] = set()
+BINARY_READERS: set[str] = {"docx", "pdf"}
 
 
 def register_reader(name: str, module: str, *, binary: bool) -> None:
