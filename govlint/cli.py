@@ -143,7 +143,8 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty())
-    reporter = reporter_class(out, lang=config.lang, color=color, rules=registry.rules, format=args.format)
+    reporter = reporter_class(out, lang=config.lang, color=color, rules=registry.rules, format=args.format,
+                              root=config.root)
     files = failed = 0
     by_severity: Counter[str] = Counter()
     by_code: Counter[str] = Counter()

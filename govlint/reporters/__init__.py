@@ -19,6 +19,7 @@ REPORTERS = {
     "sarif": "govlint.reporters.sarif:SarifReporter",
     "github": "govlint.reporters.github:GithubReporter",
     "junit": "govlint.reporters.junit:JunitReporter",
+    "html": "govlint.reporters.html:HtmlReporter",
 }
 
 
