@@ -112,3 +112,15 @@ def test_missing_baseline_and_both_flags_are_usage_errors(project, capsys):
     assert code == 2 and "cannot read baseline" in err
     code, out, err = run(capsys, "check", str(project), "--baseline", "a.json", "--write-baseline", "b.json")
     assert code == 2 and "not allowed with argument" in err
+
+
+def test_json_output_carries_the_fingerprint(project, capsys):
+    report = project / "reports" / "r.txt"
+    before = [f["fingerprint"] for f in run_json(capsys, str(report))[1]]
+    report.write_text("（征求意见稿）\n" + FAULTY, encoding="utf-8")
+    after = run_json(capsys, str(report))[1]
+    assert [f["location"]["line"] for f in after] == [28, 49]
+    assert [f["fingerprint"] for f in after] == before
+    run(capsys, "check", str(report), "--write-baseline", str(project / "b.json"))
+    recorded = json.loads((project / "b.json").read_text(encoding="utf-8"))["findings"]
+    assert sorted(e["fingerprint"] for e in recorded) == sorted(before)  # the same key in both files
