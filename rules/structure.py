@@ -290,13 +290,15 @@ class MissingRows(Rule):
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
 _CN = "[一二三四五六七八九十]{1,3}"
-# Item markers, outermost first. Each but the last stands at the start of a paragraph; the
-# 一是/二是 enumeration runs inside sentences too.
+# Item markers, outermost first. Each but the last opens a paragraph or a sentence (text
+# extracted from a page may run a whole section into one line); the 一是/二是 enumeration runs
+# inside sentences too.
+_OPENS = r"(?:^|(?<=[。；;!?！？]))\s*"
 _MARKERS = (
-    ("一、", regex.compile(rf"^\s*(?P<n>{_CN})、")),
-    ("(一)", regex.compile(rf"^\s*\(\s*(?P<n>{_CN})\s*\)")),
-    ("1.", regex.compile(r"^\s*(?P<n>\d{1,2})\s*[.、](?!\d)")),
-    ("(1)", regex.compile(r"^\s*\(\s*(?P<n>\d{1,2})\s*\)")),
+    ("一、", regex.compile(rf"{_OPENS}(?P<n>{_CN})、")),
+    ("(一)", regex.compile(rf"{_OPENS}\(\s*(?P<n>{_CN})\s*\)")),
+    ("1.", regex.compile(rf"{_OPENS}(?P<n>\d{{1,2}})\s*[.、](?!\d)")),
+    ("(1)", regex.compile(rf"{_OPENS}\(\s*(?P<n>\d{{1,2}})\s*\)")),
     ("一是", regex.compile(rf"(?:^|(?<=[\s,.;:，。；：、]))(?P<n>{_CN})是(?!否)")),
 )
 

@@ -1,0 +1,118 @@
+"""Year: the years a report states agree with the year it reports on (domain.md §1.3, §3.4
+X-YEAR). A copied-over report keeps last year's "2023年，我局…" or last year's period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from govlint.model import Paragraph
+from govlint.rule import Context, Document, Rule
+
+# A sentence that opens with its year as the time of what it tells: "2024年，我局…",
+# "(二)依申请公开:2024年度共收到…", "2023年全年…". The year must open the sentence (after an
+# optional item marker), so years inside a sentence ("较2023年增长", "结转2025年办理") are not read.
+_SENTENCE_YEAR = regex.compile(
+    r"(?:^|(?<=[。；;！!？?:：]))\s*(?:[(]?[一二三四五六七八九十\d]{1,3}[)、.]\s*[^,，。；:：]{0,12}[:：]\s*)?"
+    r"(?P<year>(?:19|20)\d{2})\s*年度?(?=\s*(?:[,，]|全年|以来|上半年|下半年|[我本全该]|共|累计|期间))"
+)
+# What makes another year right in that sentence: the next year for plans and carry-over, an
+# earlier one for a comparison or a history.
+_FUTURE = regex.compile(r"将|计划|拟|下一步|继续|持续|力争|进一步|结转|打算|预计|着力|重点")
+_PAST = regex.compile(r"同比|上年|去年|上一年|较|相比|比上|以来|此前|历年|截至|回顾|分别")
+_SENTENCE_END = regex.compile(r"[。；;！!？?]")
+
+
+def _sentence(text: str, start: int) -> str:
+    """The sentence of ``text`` that starts at ``start``."""
+    m = _SENTENCE_END.search(text, start)
+    return text[start:m.end() if m else len(text)]
+
+
+def sentence_years(paragraph: Paragraph) -> Iterator[tuple[int, regex.Match, str]]:
+    """(year, match, sentence) for every sentence of the paragraph that opens with a year."""
+    for m in _SENTENCE_YEAR.finditer(paragraph.text):
+        yield int(m["year"]), m, _sentence(paragraph.text, m.start("year"))
+
+
+def year_is_explained(year: int, report_year: int, sentence: str) -> bool:
+    if year == report_year + 1:
+        return bool(_FUTURE.search(sentence))
+    if year < report_year:
+        return bool(_PAST.search(sentence))
+    return False
+
+
+class TextYear(Rule):
+    """A sentence of the report tells of another year as if it were the report's.
+
+    A sentence that opens with its year ("2023年，我局…") tells what happened in that year. In a
+    report on 2024 that is a sentence copied from last year's report, or a typo. The next year
+    is fine where the sentence speaks of plans or carry-over ("2025年，我们将…"), an earlier year
+    where it compares or looks back ("2023年以来", "同比"). Only sentence-opening years are read,
+    never a year inside a sentence ("较2023年增长", "结转2025年办理"), so a finding is almost
+    certainly a wrong year (conventions: a wrong year is an error). The report year is the year
+    in the title, or the statistical period's. Authority: the report covers the calendar year
+    before its publication (条例 第四十九条; 国办公开办函〔2021〕30号 §一(二), data as at 12月31日
+    of the report year).
+
+    Example: a 2024 report whose section 五 begins "2023年，我局政府信息公开工作取得一定成效".
+    """
+
+    code = "Y501"
+    name = "text-year"
+    family = "year"
+    severity = "error"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        report_year = doc.report_year
+        if report_year is None:
+            return
+        for paragraph in doc.paragraphs():
+            if doc.title is not None and doc.title.span and doc.title.span.line == paragraph.span.line:
+                continue
+            for year, m, sentence in sentence_years(paragraph):
+                if year == report_year or year_is_explained(year, report_year, sentence):
+                    continue
+                yield ctx.report(
+                    zh=f"本报告为{report_year}年度报告，此句却以“{m['year']}年”开头叙述当年工作："
+                       f"“{sentence[:40]}{'…' if len(sentence) > 40 else ''}”。",
+                    en=f"This is the {report_year} report, but this sentence tells of {m['year']}: "
+                       f"'{sentence[:40]}{'…' if len(sentence) > 40 else ''}'.",
+                    span=paragraph.span_of(m.start("year"), m.end("year")),
+                    expected=report_year, actual=year,
+                )
+
+
+class PeriodYear(Rule):
+    """The statistical period is of another year than the one in the title.
+
+    The report covers one calendar year, named in its title ("…2024年政府信息公开工作年度报告"), and
+    its statistical period is that year (domain.md §1.3; 国办公开办函〔2021〕30号 §一(二): data as at
+    12月31日 of the report year). A period of another year is left over from an earlier report,
+    or the title is wrong. Only the years are compared here: whether the period covers the whole
+    year is a date rule.
+
+    Example: title "…2024年政府信息公开工作年度报告", preamble "统计期限自2023年1月1日起至2023年12月31日止".
+    """
+
+    code = "Y502"
+    name = "period-year"
+    family = "year"
+    severity = "error"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        if doc.title is None or doc.period is None or doc.year is None:
+            return
+        title_year = doc.year.value
+        period = doc.period.value
+        years = sorted({period.start.year, period.end.year})
+        if years != [title_year]:
+            shown = "、".join(str(y) for y in years)
+            yield ctx.report(
+                zh=f"标题为{title_year}年度报告，统计期限却是{shown}年（“{doc.period.raw}”）。",
+                en=f"The title names the {title_year} report, but the statistical period is in "
+                   f"{', '.join(str(y) for y in years)} ('{doc.period.raw}').",
+                span=doc.period.span, expected=title_year, actual=years[0] if len(years) == 1 else years,
+            )
