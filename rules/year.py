@@ -1,5 +1,5 @@
-"""Year: the years a report states agree with the year it reports on (domain.md §1.3, §3.4
-X-YEAR). A copied-over report keeps last year's "2023年，我局…" or last year's period."""
+"""Year: the years a report's sentences tell of agree with the year it reports on (domain.md
+§1.3, §3.4 X-YEAR). A copied-over report keeps last year's "2023年，我局…"."""
 
 from __future__ import annotations
 
@@ -57,6 +57,9 @@ class TextYear(Rule):
     before its publication (条例 第四十九条; 国办公开办函〔2021〕30号 §一(二), data as at 12月31日
     of the report year).
 
+    The statistical period against the report year is D302 (period-not-report-year), the
+    publication date against it D305.
+
     Example: a 2024 report whose section 五 begins "2023年，我局政府信息公开工作取得一定成效".
     """
 
@@ -84,35 +87,3 @@ class TextYear(Rule):
                     expected=report_year, actual=year,
                 )
 
-
-class PeriodYear(Rule):
-    """The statistical period is of another year than the one in the title.
-
-    The report covers one calendar year, named in its title ("…2024年政府信息公开工作年度报告"), and
-    its statistical period is that year (domain.md §1.3; 国办公开办函〔2021〕30号 §一(二): data as at
-    12月31日 of the report year). A period of another year is left over from an earlier report,
-    or the title is wrong. Only the years are compared here: whether the period covers the whole
-    year is a date rule.
-
-    Example: title "…2024年政府信息公开工作年度报告", preamble "统计期限自2023年1月1日起至2023年12月31日止".
-    """
-
-    code = "Y502"
-    name = "period-year"
-    family = "year"
-    severity = "error"
-
-    def check(self, doc: Document, ctx: Context) -> Iterable:
-        if doc.title is None or doc.period is None or doc.year is None:
-            return
-        title_year = doc.year.value
-        period = doc.period.value
-        years = sorted({period.start.year, period.end.year})
-        if years != [title_year]:
-            shown = "、".join(str(y) for y in years)
-            yield ctx.report(
-                zh=f"标题为{title_year}年度报告，统计期限却是{shown}年（“{doc.period.raw}”）。",
-                en=f"The title names the {title_year} report, but the statistical period is in "
-                   f"{', '.join(str(y) for y in years)} ('{doc.period.raw}').",
-                span=doc.period.span, expected=title_year, actual=years[0] if len(years) == 1 else years,
-            )
