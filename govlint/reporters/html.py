@@ -8,9 +8,10 @@ the cell it names is highlighted (``data-cell="T2/R3.4.2/C7"``, class ``finding-
 its message is in the notes column of that row; a finding about a sentence marks the words and
 follows the paragraph; a finding about the whole report heads it.
 
-Each file is rendered to an HTML fragment as soon as it is checked and its document dropped, so
-a run over many files holds fragments, not documents. Rendering uses Jinja2 (autoescaped
-templates in ``templates/``).
+Each file's body is rendered to an HTML fragment as soon as it is checked and its document
+dropped, so a run over many files holds fragments, not documents. A later result for a file
+already shown (the corpus pass compares reports once all are read) adds its findings to that
+file's part of the page. Rendering uses Jinja2 (autoescaped templates in ``templates/``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ UI = {
         "clean": "未发现问题",
         "unreadable": "无法读取",
         "whole_report": "涉及全文的问题",
+        "later": "与其他报告对照发现的问题",
         "line": "第 {line} 行",
         "blank": "空白",
         "absent_row": "报告中没有这一行",
@@ -61,8 +63,7 @@ UI = {
         "t3_litigation": "行政诉讼",
         "block": "第二十条第（{n}）项",
         "content": "信息内容",
-        "expected": "应为",
-        "actual": "实为",
+        "t1_values": "数量",
     },
     "en": {
         "page_title": "Annual disclosure report check results",
@@ -75,6 +76,7 @@ UI = {
         "clean": "No findings",
         "unreadable": "Could not be read",
         "whole_report": "Findings about the whole report",
+        "later": "Findings from comparing reports",
         "line": "line {line}",
         "blank": "blank",
         "absent_row": "this row is missing from the report",
@@ -92,8 +94,7 @@ UI = {
         "t3_litigation": "行政诉讼 (litigation)",
         "block": "第二十条第（{n}）项",
         "content": "信息内容",
-        "expected": "expected",
-        "actual": "actual",
+        "t1_values": "数量 (counts)",
     },
 }
 
@@ -190,6 +191,7 @@ class FileView:
     blocks: list = field(factory=list)
     counts: Counter = field(factory=Counter)  # by severity
     families: Counter = field(factory=Counter)
+    fragments: list[str] = field(factory=list)  # the rendered body, in parts
 
     @property
     def total(self) -> int:
@@ -203,28 +205,33 @@ class HtmlReporter(Reporter):
         super().__init__(out, **options)
         self.ui = UI["en" if self.lang == "en" else "zh"]
         self.env = _environment()
-        self.fragments: list[str] = []
-        self.views: list[FileView] = []  # without their blocks: kept for the summary only
+        self.views: dict[str, FileView] = {}  # by path; their blocks dropped once rendered
 
     def file(self, result) -> None:
+        view = self.views.get(result.path)
+        if view is not None:  # more findings about a file already shown
+            notes = [Note(view.total + n, f) for n, f in enumerate(result.findings, start=1)]
+            _count(view, notes)
+            view.fragments.append(self.env.get_template("later.html.j2").render(file=view, notes=notes, ui=self.ui))
+            return
         view = build_file_view(len(self.views) + 1, result, self.ui)
-        self.fragments.append(self.env.get_template("file.html.j2").render(file=view, ui=self.ui))
+        view.fragments.append(self.env.get_template("file.html.j2").render(file=view, ui=self.ui))
         view.blocks = []
-        self.views.append(view)
+        self.views[result.path] = view
 
     def finish(self, summary: Summary) -> None:
         from .. import __version__
 
-        families = [f for f in FAMILIES if any(v.families[f] for v in self.views)]
-        families += sorted({f for v in self.views for f in v.families} - set(FAMILIES))
+        views = list(self.views.values())
+        families = [f for f in FAMILIES if any(v.families[f] for v in views)]
+        families += sorted({f for v in views for f in v.families} - set(FAMILIES))
         page = self.env.get_template("page.html.j2").render(
             ui=self.ui,
             lang="en" if self.lang == "en" else "zh-CN",
-            files=self.views,
-            fragments=self.fragments,
+            files=views,
             severities=list(reversed(SEVERITIES)),
             families=families,
-            totals=_totals(self.views),
+            totals=_totals(views),
             summary=summary,
             generated=self.ui["generated"].format(
                 version=__version__, time=_dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")),
@@ -266,9 +273,7 @@ def build_file_view(index: int, result, ui: dict) -> FileView:
     """Everything the page shows of one checked file, each finding placed where it belongs."""
     notes = [Note(n, f) for n, f in enumerate(result.findings, start=1)]
     view = FileView(index, result.path, error=result.error)
-    for note in notes:
-        view.counts[note.severity] += 1
-        view.families[note.finding.family] += 1
+    _count(view, notes)
     doc: Document | None = result.document
     if doc is None:
         view.notes = notes
@@ -300,6 +305,12 @@ def build_file_view(index: int, result, ui: dict) -> FileView:
         else:
             view.blocks.append(_paragraph_view(block, heading, by_paragraph.get(i, [])))
     return view
+
+
+def _count(view: FileView, notes: list[Note]) -> None:
+    for note in notes:
+        view.counts[note.severity] += 1
+        view.families[note.finding.family] += 1
 
 
 def _meta(doc: Document, ui: dict) -> list[tuple[str, str]]:
@@ -426,7 +437,7 @@ def _t1_view(table: Table, spec: TableSpec, fmt: str, ui: dict) -> TableView:
         _stretch(row.cells)
         rows.append(row)
     rows += _extra_rows(table, spec, ui)
-    head = [[HeaderCell(ui["content"]), HeaderCell("", colspan=_T1_WIDTH)]]
+    head = [[HeaderCell(ui["content"]), HeaderCell(ui["t1_values"], colspan=_T1_WIDTH)]]
     return TableView("T1", spec.title, head, rows)
 
 
