@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from govlint.rule import Context, Document, Rule
+from govlint.model import FORMAT_2019, FORMAT_2021
+from govlint.rule import Cell, Context, Document, Rule, schema_for, t1_column_label
 
-from .identities import COLUMN_NAMES, Identity, all_identities, describe, describe_en, row_name, t2_identities, t3_identities
+from .identities import (COLUMN_NAMES, T3_NAMES, T3_OUTCOMES, Identity, all_identities, describe, describe_en,
+                         row_name, t2_identities, t3_identities)
 
 # A table with more blank cells than this share gets one finding, not one per cell.
 MOSTLY_BLANK = 0.5
@@ -195,4 +197,122 @@ class Table3Totals(Rule):
                 en=f"Table 3 {identity.target.address[2]} ({identity.id}): reported {reported}, "
                    f"sum {computed} = {describe_en(identity.right)}.",
                 cell=identity.target.cell, expected=computed, actual=reported,
+            )
+
+
+# --- the values themselves -------------------------------------------------------------------
+
+# A fee above this many 万元 (1,000亿元) is beyond any one agency's fee revenue: more likely a sum
+# in 元 written in the 万元 column (domain.md §3.3 T1-UNIT).
+FEE_IMPLAUSIBLE = 10**7
+
+
+def t1_format(doc: Document) -> str:
+    """The format Table 1 was read with: the document's, or, for a hybrid, the one its rows show."""
+    if doc.format in (FORMAT_2019, FORMAT_2021):
+        return doc.format
+    table = doc.table("T1")
+    rows = {r.id for r in table.rows} if table else set()
+    return FORMAT_2019 if rows & {"R5.2", "R9.1"} else FORMAT_2021
+
+
+def _amount_cells(fmt: str) -> set[tuple[str, str]]:
+    """Table 1 cells that hold an amount of money, not a count: they may be decimal."""
+    return {("R8.1", "C1")} if fmt == FORMAT_2021 else {("R9.1", "C2")}
+
+
+def _change_cells(fmt: str) -> set[tuple[str, str]]:
+    """Table 1 cells that hold a change (2019 format 本年增/减): they may be negative."""
+    return {(row, "C2") for row in ("R5.1", "R5.2", "R6.1", "R6.2", "R8.1")} if fmt == FORMAT_2019 else set()
+
+
+def _cell_name(doc: Document, cell: Cell, fmt: str) -> tuple[str, str]:
+    """(Chinese, English) names of a cell for messages."""
+    if cell.table == "T2":
+        return f"{row_name(doc, cell.row)} {COLUMN_NAMES[cell.column]}", f"T2 {cell.row}/{cell.column}"
+    if cell.table == "T3":
+        prefix, index = cell.column[0], int(cell.column[1:])
+        return f"表三 {T3_NAMES[prefix]}{T3_OUTCOMES[index - 1]}", f"T3 {cell.column}"
+    spec = schema_for(fmt).table("T1").row(cell.row)
+    label = spec.label if spec else cell.row
+    return f"表一 {label} {t1_column_label(fmt, cell.row, cell.column)}", f"T1 {cell.row}/{cell.column}"
+
+
+class CountValue(Rule):
+    """A table cell that counts something is negative or not a whole number.
+
+    Tables 1–3 count documents, decisions, applications and cases, so every such cell is a
+    non-negative integer (domain.md §3, T2-NONNEG, T3-NONNEG, T1-NONNEG; the formats
+    国办公开办函〔2021〕30号 and 〔2019〕60号 label them 件数 / 数量). The exceptions follow the
+    format: the 2021 Table 1 fee (本年收费金额, 万元) and the 2019 采购总金额 may be decimal; the
+    2019 本年增/减 column may be negative ("减4"). A fee cannot be negative either.
+
+    Example: Table 2 "（一）予以公开 自然人" written as "-2", or "2.5".
+    """
+
+    code = "A105"
+    name = "count-value"
+    family = "arithmetic"
+    severity = "error"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        fmt = t1_format(doc)
+        amounts, changes = _amount_cells(fmt), _change_cells(fmt)
+        for table in doc.tables:
+            for cell in table.cells():
+                if cell.missing:
+                    continue  # A100
+                place = (cell.row, cell.column) if cell.table == "T1" else None
+                negative_ok = place in changes
+                decimal_ok = place in amounts
+                if (cell.value >= 0 or negative_ok) and (float(cell.value).is_integer() or decimal_ok):
+                    continue
+                zh_name, en_name = _cell_name(doc, cell, fmt)
+                what_zh = "非负数" if decimal_ok else "非负整数"
+                what_en = "a non-negative number" if decimal_ok else "a non-negative whole number"
+                yield ctx.report(
+                    zh=f"{zh_name}：“{cell.raw}”应为{what_zh}。",
+                    en=f"{en_name}: '{cell.raw}' must be {what_en}.",
+                    cell=cell, expected=what_en, actual=cell.raw,
+                )
+
+
+class FeeUnit(Rule):
+    """The Table 1 fee (第二十条第（八）项 本年收费金额) is not plausibly in 万元.
+
+    The 2021 format (国办公开办函〔2021〕30号) gives the fee column as "本年收费金额（单位：万元）".
+    A value written with 元 ("251000元") is in the wrong unit, and a value above 10,000,000 万元
+    (1,000亿元) is beyond any agency's fee revenue, most likely 元 typed into the 万元 column. The
+    magnitude test is a heuristic, so this is a warning (domain.md §3.3 T1-UNIT). The 2019
+    format has no fee amount (its （八） block counts items), so only 2021-format tables are read.
+
+    Example: "行政事业性收费 | 75394432.52元".
+    """
+
+    code = "A106"
+    name = "fee-unit"
+    family = "arithmetic"
+    severity = "warning"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        table = doc.table("T1")
+        if table is None or t1_format(doc) != FORMAT_2021:
+            return
+        cell = table.cell("R8.1", "C1")
+        if cell is None or cell.missing:
+            return
+        if cell.unit == "元":
+            yield ctx.report(
+                zh=f"表一 行政事业性收费 本年收费金额：“{cell.raw}”以元为单位，格式规定单位为万元"
+                   f"（即 {cell.value / 10000:g} 万元）。",
+                en=f"T1 fee (R8.1/C1): '{cell.raw}' is in 元; the format's unit is 万元 ({cell.value / 10000:g} 万元).",
+                cell=cell, expected="万元", actual=cell.raw,
+            )
+        elif cell.value > FEE_IMPLAUSIBLE:
+            yield ctx.report(
+                zh=f"表一 行政事业性收费 本年收费金额 {cell.raw} 万元（{cell.value / 10000:g} 亿元）不合常理，"
+                   f"可能误按元填写；格式规定单位为万元。",
+                en=f"T1 fee (R8.1/C1) of {cell.raw} 万元 is implausibly large; it may be a sum in 元 "
+                   f"written in the 万元 column.",
+                cell=cell, expected=f"<= {FEE_IMPLAUSIBLE} 万元", actual=cell.raw,
             )
