@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", default=None, metavar="FILE",
                        help="use this govlint.toml or pyproject.toml instead of the nearest one")
     check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    check.add_argument("--corpus-map", default=None, metavar="FILE",
+                       help="TOML or CSV file: which files and names belong to which agency, and the units of each "
+                            "region (for the corpus rules K8xx)")
+    check.add_argument("--no-corpus", action="store_true",
+                       help="skip the corpus pass (the rules that compare reports across years and units)")
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument("--baseline", default=None, metavar="FILE",
                           help="report only findings that are not in this baseline file")
@@ -105,7 +110,7 @@ def _config(args: argparse.Namespace):
 
     registry = load_registry()
     try:
-        config = discover(args.paths, registry.rules, config_file=args.config, isolated=args.isolated)
+        config = discover(args.paths, registry.every_rule, config_file=args.config, isolated=args.isolated)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     changes = {}
@@ -113,7 +118,7 @@ def _config(args: argparse.Namespace):
         refs = _split(getattr(args, name))
         if refs is not None:
             try:
-                check_refs(refs, list(registry.rules))
+                check_refs(refs, list(registry.every_rule))
             except ConfigError as exc:
                 raise UsageError(f"--{name.replace('_', '-')}: {exc} (see `govlint rules`)") from None
             # --select replaces the file's list; --extend-select and --ignore add to it
@@ -143,7 +148,7 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty())
-    reporter = reporter_class(out, lang=config.lang, color=color, rules=registry.rules, format=args.format,
+    reporter = reporter_class(out, lang=config.lang, color=color, rules=registry.every_rule, format=args.format,
                               root=config.root)
     files = failed = 0
     by_severity: Counter[str] = Counter()
@@ -153,17 +158,28 @@ def _check(args: argparse.Namespace) -> int:
     io_error = False
     paths = list(iter_report_files(args.paths))
     progress = Progress.start(len(paths))
-    try:
+    corpus = _corpus_pass(args, config, registry)
+
+    def results():
+        """Each file's result, then the corpus findings (one result per report they are about)."""
+        nonlocal files, failed, io_error
         for path in progress.iterate(paths):
             files += 1
             try:
-                result = lint_file(path, config, registry, args.reader, keep_document=reporter_class.wants_document)
+                result = lint_file(path, config, registry, args.reader, keep_document=reporter_class.wants_document,
+                                   summarise=corpus.wanted)
             except OSError as exc:
                 with progress.writing(sys.stderr):
                     print(f"govlint: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
                 failed += 1
                 io_error = True
                 continue
+            corpus.add(result)
+            yield result
+        yield from corpus.finish()
+
+    try:
+        for result in results():
             if baseline is not None:
                 if args.write_baseline:
                     baseline.record(result)
@@ -192,6 +208,20 @@ def _check(args: argparse.Namespace) -> int:
         print(f"govlint: recorded {total} finding(s) in {args.write_baseline}", file=sys.stderr)
         return EXIT_CLEAN
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _corpus_pass(args: argparse.Namespace, config, registry):
+    """The corpus pass of this run: it collects each report's summary and runs the corpus rules
+    at the end. ``--no-corpus`` (or selecting no corpus rule) turns it off."""
+    from .corpus import CorpusPass
+    from .identity import MappingError, load_mapping
+
+    mapping_file = args.corpus_map or config.options.get("corpus-map")
+    try:
+        mapping = load_mapping(mapping_file) if mapping_file else None
+    except MappingError as exc:
+        raise UsageError(str(exc)) from None
+    return CorpusPass(config, registry, mapping, enabled=not args.no_corpus)
 
 
 def _baseline(args: argparse.Namespace, config):
@@ -238,10 +268,10 @@ def _rules(args: argparse.Namespace) -> int:
         print(json.dumps([
             {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity,
              "aliases": list(r.aliases), "summary": r.summary()}
-            for r in registry.rules
+            for r in registry.every_rule
         ], ensure_ascii=False, indent=2))
     else:
-        for rule in registry.rules:
+        for rule in registry.every_rule:
             print(f"{rule.code:<6} {rule.family:<11} {rule.severity:<8} {rule.name:<32} {rule.summary()}")
     for error in registry.errors:
         print(f"govlint: plugin {error.plugin} failed to load: {error.error}", file=sys.stderr)
@@ -256,7 +286,7 @@ def _explain(args: argparse.Namespace) -> int:
     if rule is None:
         import difflib
 
-        refs = [r.code for r in registry.rules] + [r.name for r in registry.rules]
+        refs = [r.code for r in registry.every_rule] + [r.name for r in registry.every_rule]
         close = difflib.get_close_matches(args.code, refs, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see `govlint rules`"
         raise UsageError(f"unknown rule {args.code!r}{hint}")

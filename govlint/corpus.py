@@ -217,12 +217,14 @@ class CorpusPass:
             ...
     """
 
-    def __init__(self, config: Config, registry: Registry, mapping: AgencyMapping | None = None) -> None:
+    def __init__(self, config: Config, registry: Registry, mapping: AgencyMapping | None = None,
+                 enabled: bool = True) -> None:
         self.config = config
         self.registry = registry
         self.mapping = mapping
         self.summaries: list[ReportSummary] = []
-        self.wanted = any(config.enabled(rule) for rule in registry.corpus_rules)
+        # False when no corpus rule would run: then no summary is even made
+        self.wanted = enabled and any(config.enabled(rule) for rule in registry.corpus_rules)
 
     def add(self, result: Any) -> None:
         """Keep the summary of a ``FileResult`` (lint_file with ``summarise=True``)."""

@@ -126,10 +126,10 @@ class AgencyMapping:
 
     def canonical(self, path: str | None, key: str | None) -> str | None:
         if path:
-            posix = path.replace(os.sep, "/")
+            parts = path.replace(os.sep, "/").split("/")
+            tails = ["/".join(parts[i:]) for i in range(len(parts))]  # "a/b/c.txt", "b/c.txt", "c.txt"
             for pattern, canonical in self.files:
-                if fnmatch.fnmatchcase(posix, pattern) or fnmatch.fnmatchcase(os.path.basename(posix), pattern) \
-                        or posix.endswith("/" + pattern):
+                if any(fnmatch.fnmatchcase(tail, pattern) for tail in tails):
                     return canonical
         if key is None:
             return None

@@ -230,7 +230,7 @@ class ConflictingVersions(CorpusRule):
                 shown = "；".join(f"{cell_label(other.format, a)}: {v} ≠ {w}" for a, v, w in differing[: self.SHOWN])
                 more = len(differing) - self.SHOWN
                 detail_zh = f"{len(differing)} 个表格数值不同：{shown}" + (f"；另有 {more} 处" if more > 0 else "")
-                detail_en = f"{len(differing)} table values differ: {shown}" + (f"; {more} more" if more > 0 else "")
+                detail_en = f"{len(differing)} table value(s) differ: {shown}" + (f"; {more} more" if more > 0 else "")
             else:
                 detail_zh, detail_en = "表格数值相同，正文不同", "the same table values, different text"
             cell = differing[0][0] if differing else None
