@@ -226,3 +226,16 @@ def render_report(
         if key in tables:
             out.append(tables[key])
     return "\n".join(line for line in out if line) + "\n"
+
+
+def lint(text: str, *select: str) -> list:
+    """The findings of the rules ``select`` names (codes, prefixes or families) on a report text."""
+    from govlint.api import lint_text
+    from govlint.config import Config
+
+    return lint_text(text, config=Config(select=select))
+
+
+def where(findings: list) -> list[tuple]:
+    """(code, cell address or line) of each finding: what seed and rule tests compare."""
+    return [(f.code, str(f.cell) if f.cell else (f.span.line if f.span else None)) for f in findings]
