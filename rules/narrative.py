@@ -1,0 +1,296 @@
+"""Narrative: figures and statements in the text that contradict the tables (domain.md §3.4,
+X-NARR-APP, X-NARR-LIT).
+
+Precision first. A figure is read only where the sentence says what it counts: the number must
+follow its keyword inside the same clause with no other topic in between ("不满行政复议结果后提起
+行政诉讼1件" is a lawsuit, not a review), and must carry a counting unit (件/起). Verbs that do not
+say which applications they count ("办理72件", "已答复70件") are not read. A figure is compared
+only when every table cell it needs is present: a blank cell leaves the comparison undetermined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+from attrs import frozen
+
+from govlint.rule import CellAddress, Context, Document, Paragraph, Rule, T2_OUTCOME_ROWS
+
+_STOP = r"\d,，。;；:：、!?！？"  # a gap never crosses a number or a clause boundary
+_SENTENCE = regex.compile(r"[^。;；!?！？\n]+")
+_CLAUSE_START = regex.compile(r"[,，。;；:：]")
+_LIST_ITEM = regex.compile(r"[,，。;；:：、\d]")
+_UNIT = r"\s*(?:件|起|宗|例)"
+
+
+def _gap(limit: int, blocked: str = "") -> str:
+    """Up to ``limit`` characters inside the clause, none of them starting a ``blocked`` word."""
+    guard = f"(?!{blocked})" if blocked else ""
+    return rf"(?:{guard}[^{_STOP}]){{0,{limit}}}?"
+
+
+@frozen
+class Target:
+    """What a figure is compared with: the sum of some cells of one table."""
+
+    table: str
+    cells: tuple[tuple[str, str], ...]  # (row ID, column ID)
+    zh: str
+    en: str
+    address: bool = True  # point the finding at a cell (False for a group of rows)
+    also: tuple[tuple[tuple[str, str], ...], ...] = ()  # other readings the figure may have
+
+
+@frozen
+class Claim:
+    target: Target
+    value: int
+    paragraph: Paragraph
+    start: int
+    end: int
+    sentence: str
+    statement: str | None = None  # "未发生…" / "所有申请均已办结": said in words, not as a number
+
+
+OUTCOMES = {"予以公开": "R3.1", "部分公开": "R3.2", "不予公开": "R3.3", "无法提供": "R3.4", "不予处理": "R3.5",
+            "其他处理": "R3.6"}
+_OUTCOME_WORD = "|".join(OUTCOMES)
+_OUTCOME_EN = {"R3.1": "disclosed", "R3.2": "partly disclosed", "R3.3": "withheld", "R3.4": "cannot be provided",
+               "R3.5": "not processed", "R3.6": "otherwise handled"}
+
+_RECEIVED = regex.compile(
+    rf"(?:收到|接收|受理|新收|共收)({_gap(20, '复议|诉讼|起诉|结转|上年|上一年|去年|同比|较')})申请"
+    rf"{_gap(8, '复议|诉讼')}(?P<n>\d+){_UNIT}")
+_CARRIED_IN = regex.compile(rf"(?:上年|上一年度?|上年度|去年)结转{_gap(12)}(?P<n>\d+){_UNIT}")
+_DONE = regex.compile(rf"办结{_gap(10, '率')}(?P<n>\d+){_UNIT}")
+_OUTCOME = regex.compile(
+    rf"(?P<names>(?:{_OUTCOME_WORD})(?:(?:及|和|与|、|或)(?:{_OUTCOME_WORD}))*){_gap(8)}(?P<n>\d+){_UNIT}")
+_REVIEW = regex.compile(rf"行政复议(?:案件|申请)?{_gap(10, '诉讼|起诉')}(?P<n>\d+){_UNIT}")
+_LAWSUIT = regex.compile(rf"(?:行政诉讼|起诉)(?:案件)?{_gap(10, '复议')}(?P<n>\d+){_UNIT}")
+_NONE_HAPPENED = regex.compile(
+    rf"(?:未发生|没有发生|未出现|没有出现|未收到|未产生|未涉及|未被|没有被|无)[^{_STOP}]{{0,25}}?(?:复议|诉讼)"
+    rf"[^{_STOP.replace('、', '')}]*")
+_ALL_DONE = regex.compile(
+    rf"(?:所有|全部)[^{_STOP}]{{0,10}}?申请[^{_STOP}]{{0,12}}?(?:办结|办理完成|办理完毕|答复完毕)")
+_NORMATIVE = regex.compile(
+    rf"(?:制发|印发|出台|制定)了?(?:行政)?规范性文件{_gap(6, '废止|现行|有效|清理')}(?P<n>\d+)\s*(?:件|个|份)"
+    rf"|(?:行政)?规范性文件(?:制发|印发|出台|制定){_gap(4)}(?P<n>\d+)\s*(?:件|个|份)")
+_T1_DECISIONS = regex.compile(
+    rf"(?P<kind>行政许可|行政处罚|行政强制)(?:决定|案件)?{_gap(6, '事项|项目|受理|申请|同比|较')}(?P<n>\d+)\s*(?:件|个)")
+
+
+def _carried_out(year: int | None) -> list[regex.Pattern]:
+    """结转下年度: "结转下年度继续办理1件", "2件结转2025年办理", "转下一年度办理答复的有1件"."""
+    nxt = rf"(?:下一?年度?|{year + 1}年度?)" if year else r"下一?年度?"
+    return [regex.compile(rf"(?:结转|转入|转)(?:至|到)?{nxt}{_gap(12)}(?P<n>\d+){_UNIT}"),
+            regex.compile(rf"(?P<n>\d+){_UNIT}{_gap(4)}(?:结转|转入|转)(?:至|到)?{nxt}")]
+
+
+def _t2(doc: Document, key: str) -> Target:
+    """Table 2 总计 column of one row ("R1") or of a group of outcome rows ("R3.3")."""
+    rows = T2_OUTCOME_ROWS.get(doc.format, T2_OUTCOME_ROWS["2021"])
+    group = [r for r in rows if r == key or r.startswith(key + ".")]
+    labels = {"R1": ("一、本年新收政府信息公开申请数量", "R1 new applications"),
+              "R2": ("二、上年结转政府信息公开申请数量", "R2 carried over from last year"),
+              "R3.7": ("（七）总计", "R3.7 total handled"),
+              "R4": ("四、结转下年度继续办理", "R4 carried forward")}
+    if key in labels:
+        zh, en = labels[key]
+        # "受理/收到申请749件" sometimes counts the applications carried over too (R1 + R2).
+        also = ((("R1", "C7"), ("R2", "C7")),) if key == "R1" else ()
+        return Target("T2", ((key, "C7"),), f"表二“{zh}”总计（T2 {key} C7）", f"Table 2 {en} (T2 {key} C7)",
+                      also=also)
+    name = next(word for word, row in OUTCOMES.items() if row == key)
+    if len(group) == 1:
+        return Target("T2", ((key, "C7"),), f"表二“{name}”总计（T2 {key} C7）",
+                      f"Table 2 {_OUTCOME_EN[key]} (T2 {key} C7)")
+    return Target("T2", tuple((r, "C7") for r in group), f"表二“{name}”各项总计之和（T2 {group[0]}–{group[-1]} C7）",
+                  f"Table 2 {_OUTCOME_EN[key]}, sum of T2 {group[0]}–{group[-1]} C7", address=False)
+
+
+_REVIEW_TARGET = Target("T3", (("R1", "A5"),), "表三“行政复议 总计”（T3 A5）", "Table 3 reviews total (T3 A5)")
+_LAWSUIT_TARGETS = {
+    "direct": Target("T3", (("R1", "B5"),), "表三“未经复议直接起诉 总计”（T3 B5）",
+                     "Table 3 direct lawsuits total (T3 B5)"),
+    "after": Target("T3", (("R1", "C5"),), "表三“复议后起诉 总计”（T3 C5）",
+                    "Table 3 lawsuits after review total (T3 C5)"),
+    "all": Target("T3", (("R1", "B5"), ("R1", "C5")), "表三行政诉讼总数（T3 B5 未经复议直接起诉 + C5 复议后起诉）",
+                  "Table 3 lawsuits (T3 B5 direct + C5 after review)"),
+}
+
+
+def _t1(doc: Document, row: str, name: str) -> Target:
+    # 2021: C1 is 本年制发件数 / 本年处理决定数量; 2019: C1 本年新制作数量 for 规范性文件 and C3
+    # 处理决定数量 for 许可/处罚/强制.
+    column = "C3" if doc.format == "2019" and row != "R1.2" else "C1"
+    return Target("T1", ((row, column),), f"表一“{name}”（T1 {row} {column}）", f"Table 1 {name} (T1 {row} {column})")
+
+
+def _lawsuit_kind(clause_before: str) -> str:
+    if "未经复议" in clause_before or clause_before.endswith("直接"):
+        return "direct"
+    if "复议" in clause_before:  # "不满行政复议结果后提起", "复议后"
+        return "after"
+    return "all"
+
+
+def claims(doc: Document) -> Iterator[Claim]:
+    """Every figure and statement of the narrative that a table can confirm."""
+    carried_out = _carried_out(doc.report_year)
+    for paragraph in doc.paragraphs():
+        text = paragraph.text
+        if text.count("|") >= 2:  # a table row read as text: its numbers are not narrative
+            continue
+        about_applications = "申请" in text
+        for sentence in _SENTENCE.finditer(text):
+            yield from _sentence_claims(doc, paragraph, sentence, about_applications, carried_out)
+
+
+def _sentence_claims(doc, paragraph, sentence, about_applications, carried_out) -> Iterator[Claim]:
+    s, base = sentence.group(), sentence.start()
+
+    def claim(target: Target, m: regex.Match, value: int | None = None, statement: str | None = None) -> Claim:
+        group = "n" if statement is None else 0
+        return Claim(target, int(m["n"]) if value is None else value, paragraph, base + m.start(group),
+                     base + m.end(group), s.strip(), statement)
+
+    numeric = [(_RECEIVED, _t2(doc, "R1")), (_CARRIED_IN, _t2(doc, "R2"))]
+    numeric += [(p, _t2(doc, "R4")) for p in carried_out]
+    if about_applications:
+        numeric.append((_DONE, _t2(doc, "R3.7")))
+    numeric += [(_REVIEW, _REVIEW_TARGET), (_NORMATIVE, _t1(doc, "R1.2", "行政规范性文件 本年制发件数"))]
+    for pattern, target in numeric:
+        for m in pattern.finditer(s):
+            yield claim(target, m)
+    for m in _OUTCOME.finditer(s):
+        keys = [OUTCOMES[w] for w in regex.findall(_OUTCOME_WORD, m["names"])]
+        targets = [_t2(doc, k) for k in keys]
+        if len(targets) == 1:
+            yield claim(targets[0], m)
+        else:  # "予以公开及部分公开42件": one figure for several outcomes
+            yield claim(Target("T2", tuple(c for t in targets for c in t.cells), "、".join(t.zh for t in targets),
+                               " + ".join(t.en for t in targets), address=False), m)
+    for m in _LAWSUIT.finditer(s):
+        # The clause before the keyword, back to the previous figure or list item: in "行政复议案件
+        # 2件、行政诉讼案件7件" the 复议 belongs to the previous item, not to the lawsuits.
+        clause_start = max((c.end() for c in _LIST_ITEM.finditer(s, 0, m.start())), default=0)
+        yield claim(_LAWSUIT_TARGETS[_lawsuit_kind(s[clause_start:m.start()])], m)
+    for m in _T1_DECISIONS.finditer(s):
+        row = {"行政许可": "R5.1", "行政处罚": "R6.1", "行政强制": "R6.2"}[m["kind"]]
+        yield claim(_t1(doc, row, f"{m['kind']} 本年处理决定数量"), m)
+    for m in _NONE_HAPPENED.finditer(s):
+        if regex.search(r"未经复议|尚未|审结", m.group()):
+            continue
+        if "复议" in m.group():
+            yield claim(_REVIEW_TARGET, m, 0, m.group())
+        if regex.search("诉讼|起诉", m.group()):
+            yield claim(_LAWSUIT_TARGETS["all"], m, 0, m.group())
+    for m in _ALL_DONE.finditer(s):
+        yield claim(_t2(doc, "R4"), m, 0, m.group())
+
+
+def table_value(doc: Document, target: Target, cells=None) -> tuple[int | float, list] | None:
+    """The sum of the target's cells (or of ``cells``) and the cells, or None when a cell is
+    absent or blank."""
+    table = doc.table(target.table)
+    if table is None:
+        return None
+    cells = [table.cell(row, column) for row, column in cells or target.cells]
+    if any(c is None or c.missing for c in cells):
+        return None
+    return sum(c.value for c in cells), cells
+
+
+def _clause(claim: Claim) -> str:
+    """The clause around a figure, to quote in the message (the sentence may be long)."""
+    text = claim.paragraph.text
+    start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, claim.start)), default=0)
+    end = _CLAUSE_START.search(text, claim.end)
+    return text[start:end.start() if end else len(text)].strip()
+
+
+class _NarrativeRule(Rule):
+    table: str
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        for claim in claims(doc):
+            if claim.target.table != self.table:
+                continue
+            found = table_value(doc, claim.target)
+            if found is None or found[0] == claim.value:
+                continue
+            if any((other := table_value(doc, claim.target, also)) and other[0] == claim.value
+                   for also in claim.target.also):
+                continue
+            total, cells = found
+            cell = None
+            if claim.target.address:
+                cell = next((c for c in cells if c.value), cells[0])
+                cell = CellAddress(cell.table, cell.row, cell.column)
+            clause = _clause(claim)
+            said_zh = f"“{claim.statement}”" if claim.statement else f"{claim.value} 件（“{clause}”）"
+            said_en = f"'{claim.statement}'" if claim.statement else f"{claim.value} ('{clause}')"
+            yield ctx.report(
+                zh=f"正文称 {said_zh}，但{claim.target.zh}为 {total}。",
+                en=f"The text says {said_en}, but {claim.target.en} is {total}.",
+                span=claim.paragraph.span_of(claim.start, claim.end), cell=cell,
+                expected=total, actual=claim.value, anchor=claim.sentence,
+            )
+
+
+class NarrativeApplications(_NarrativeRule):
+    """A figure the text gives for applications contradicts Table 2 (总计 column): 新收/收到
+    (R1), 上年结转 (R2), 办结 (R3.7), 结转下年度 (R4), and the outcomes 予以公开 (R3.1), 部分公开
+    (R3.2), 不予公开 (sum of R3.3.*), 无法提供 (R3.4.*), 不予处理 (R3.5.*), 其他处理 (R3.6.*, the
+    single R3.6 in the 2019 format); "所有申请均已办结" says R4 is 0.
+
+    Authority: the text and Table 2 report the same applications (国办公开办函〔2021〕30号 asks for
+    accurate data); one of them is wrong. Only figures whose sentence says what they count are
+    read ("办理72件，其中已答复70件、2件结转" reads only the 2 carried forward), and a blank cell
+    leaves the figure unchecked.
+
+    Example: "全区共接收政府信息公开申请52件" with T2 R1 C7 = 51.
+    """
+
+    code = "N601"
+    name = "narrative-applications"
+    family = "narrative"
+    severity = "error"
+    table = "T2"
+
+
+class NarrativeReviewLitigation(_NarrativeRule):
+    """A figure or statement of the text on 行政复议 or 行政诉讼 contradicts Table 3: 行政复议 N件
+    against A5, 行政诉讼 N件 against B5 + C5 (未经复议直接起诉 against B5, 复议后起诉 or "不满复议
+    结果后提起诉讼" against C5), and "未发生行政复议和诉讼" against 0.
+
+    Authority: section 四 and the text report the same cases (国办公开办函〔2021〕30号 and the 2019
+    format; the table has no overall 行政诉讼 column, so the narrative total is B5 + C5).
+
+    Example: seed 003 says "未发生有关政府信息公开事务的行政复议和诉讼案件" while Table 3 shows 3
+    lawsuits filed directly (B5 = 3).
+    """
+
+    code = "N602"
+    name = "narrative-review-litigation"
+    family = "narrative"
+    severity = "error"
+    table = "T3"
+
+
+class NarrativeTable1(_NarrativeRule):
+    """A figure of the text contradicts Table 1: 制发/印发 (行政)规范性文件 N件 against 本年制发件数
+    (2019 format: 本年新制作数量), and 行政许可 / 行政处罚 / 行政强制 N件 against the 本年处理决定数量.
+
+    Authority: Table 1 and the text report the same year (国办公开办函〔2021〕30号 §一(二)); counts
+    of 事项 (items) are not decisions and are not compared.
+
+    Example: seed 001 says "制发行政规范性文件12件" while T1 R1.2 C1 (行政规范性文件 本年制发件数) is 11.
+    """
+
+    code = "N603"
+    name = "narrative-table1"
+    family = "narrative"
+    severity = "error"
+    table = "T1"
