@@ -47,6 +47,8 @@ _CORE = {
 }
 _T1_START = regex.compile(r"^第二十条第[一二三四五六七八九十]+项")
 _PROSE_MIN = 60
+_MARKDOWN_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+_TABLE_NOTE = regex.compile(r"^\s*注\s*[:：]")
 _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
@@ -64,7 +66,8 @@ def heading_section(text: str) -> str | None:
 
 
 def _is_prose(line: SourceLine, norm: str) -> bool:
-    return not line.separated and (len(norm) >= _PROSE_MIN or "。" in norm)
+    """Prose ends a table region; a table's own note ("注：…数量含上年度结转数量。") does not."""
+    return not line.separated and (len(norm) >= _PROSE_MIN or "。" in norm) and not _TABLE_NOTE.match(norm)
 
 
 def _table_start(line: SourceLine, keys: list[str]) -> str | None:
@@ -75,7 +78,7 @@ def _table_start(line: SourceLine, keys: list[str]) -> str | None:
         "一本年新收政府信息公开申请数量"
     ):
         return "T2"
-    if first == "行政复议" or (first.startswith("行政复议行政诉讼") and "结果维持" in first):
+    if first in ("行政复议", "行政复议行政诉讼") or (first.startswith("行政复议行政诉讼") and "结果维持" in first):
         return "T3"
     return None
 
@@ -134,8 +137,9 @@ def build_document(
             previous_plain_text = False
             return
         cells = list(line.cells)
-        # A cell that continued onto the next line: "总计" then "| ||||" ends that same cell.
-        if line.separated and previous_plain_text and not cells[0].text:
+        # A cell that continued onto the next line: "总计" then "| ||||" ends that same cell; and a
+        # Markdown row "| 规章 | 0 |" opens with a pipe that starts no cell.
+        if line.separated and not cells[0].text and (previous_plain_text or _MARKDOWN_ROW.match(line.raw)):
             cells = cells[1:]
         while cells and not cells[-1].text:
             cells.pop()

@@ -50,6 +50,7 @@ _T1_LABELS = ("行政规范性文件", "其他对外管理服务事项", "行政
               "行政处罚", "行政强制", "规章")
 _T1_SUFFIX = regex.compile("(?:" + "|".join(r"\s*".join(label) for label in _T1_LABELS) + r")\s*$")
 _PROSE_LABEL = regex.compile(r"[。；;]")
+_ROW_LINE = regex.compile(r"\d\s*(?:万元|元)?\s*$")
 
 
 @frozen
@@ -91,8 +92,8 @@ def cut(line: SourceLine, norm: Normalized, *, in_table: bool, whole_heading: bo
 def _body(text: str, start: int, end: int, in_table: bool) -> list[tuple[int, int, str]]:
     """Prose up to a table anchor, then labels and value runs until prose resumes."""
     anchor = _ANCHOR.search(text, start, end)
-    if anchor is None and not (in_table and not _PROSE_LABEL.search(text, start, end)):
-        return [(start, end, "text")]
+    if anchor is None and not (in_table and _ROW_LINE.search(text, start, end) and not _PROSE_LABEL.search(text, start, end)):
+        return [(start, end, "text")]  # inside a table only a line ending in its values is a row
     table_start = anchor.start() if anchor is not None else start
     out: list[tuple[int, int, str]] = [(start, table_start, "text")] if table_start > start else []
     position = table_start

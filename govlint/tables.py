@@ -140,6 +140,7 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
     problems: list[Problem] = []
     rows: dict[str, Row] = {}
     unsplit: dict[str, Unsplit] = {}  # rows whose digit run fits several splits (or none)
+    empty: dict[str, Token] = {}  # rows whose label came with no values (so far)
     current = None  # (RowSpec, label Token, [value Tokens])
     stray: tuple[Token, list[Token]] | None = None  # an unknown label that values followed
 
@@ -149,7 +150,11 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
             return
         row_spec, label, values = current
         current = None
-        if row_spec.id in rows:
+        if row_spec.id in rows and not values:
+            return  # a label repeated without values (a header reprinted after a page break)
+        if row_spec.id in empty:
+            del empty[row_spec.id]  # the label came first on its own, its values later: take them
+        elif row_spec.id in rows:
             problems.append(_problem("P903", f"表格行“{label.text}”重复出现，只采用第一次的数值。",
                                      f"Table row '{label.text}' appears twice; the first one is used.", label.span))
             return
@@ -164,6 +169,8 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
             problems.append(_problem("P904", f"表格行“{label.text}”多出 {len(values) - len(row_spec.columns)} 个数值（{extra}），已忽略。",
                                      f"Table row '{label.text}' has {len(values) - len(row_spec.columns)} extra value(s) ({extra}); ignored.",
                                      values[len(row_spec.columns)].span))
+        elif not values:
+            empty[row_spec.id] = label  # reported at the end unless the row comes again with values
         elif len(values) < len(row_spec.columns):
             problems.append(_problem("P904", f"表格行“{label.text}”只有 {len(values)} 个数值，应有 {len(row_spec.columns)} 个。",
                                      f"Table row '{label.text}' has {len(values)} value(s); {len(row_spec.columns)} expected.",
@@ -178,8 +185,23 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
                                      f"Unrecognised table row '{label.text}' ({len(values)} value(s) not used).", label.span))
         stray = None
 
+    def flush_orphans() -> None:
+        """Values with no label before them (a label lost by extraction): one problem per run."""
+        if orphans:
+            shown = " ".join(t.text for t in orphans)
+            if len(orphans) == 1:
+                zh = f"数值“{shown}”前没有可识别的行标签，未采用。"
+                en = f"Value '{shown}' has no recognisable row label before it; not used."
+            else:
+                zh = f"{len(orphans)} 个数值（{shown}）前没有可识别的行标签，未采用。"
+                en = f"{len(orphans)} values ({shown}) have no recognisable row label before them; not used."
+            problems.append(_problem("P903", zh, en, _join(orphans[0].span, orphans[-1].span)))
+            orphans.clear()
+
+    orphans: list[Token] = []
     for token in tokens:
         if not token.is_value:
+            flush_orphans()
             flush()
             flush_stray()
             row_spec = matcher.match(token.key)
@@ -193,10 +215,14 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
         elif stray is not None:
             stray[1].append(token)
         elif not token.missing:
-            problems.append(_problem("P903", f"数值“{token.text}”前没有可识别的行标签，未采用。",
-                                     f"Value '{token.text}' has no recognisable row label before it; not used.", token.span))
+            orphans.append(token)
+    flush_orphans()
     flush()
     flush_stray()
+    for row_id, label in empty.items():
+        width = len(spec.row(row_id).columns)
+        problems.append(_problem("P904", f"表格行“{label.text}”只有 0 个数值，应有 {width} 个。",
+                                 f"Table row '{label.text}' has 0 value(s); {width} expected.", label.span))
     if unsplit:
         chosen = _settle_by_columns(spec, rows, unsplit) if spec.id == "T2" else {}
         for row_id, pending in unsplit.items():
@@ -235,9 +261,8 @@ def _settle_by_columns(spec: TableSpec, rows: dict[str, Row], unsplit: dict[str,
 def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Problem]]:
     """Map Table 3: one data row of 15 values after the (possibly broken-up) header."""
     row_spec = spec.rows[0]
-    last_label = max((i for i, t in enumerate(tokens) if not t.is_value), default=-1)
-    values = [t for t in tokens[last_label + 1:] if t.is_value]
     width = len(row_spec.columns)
+    values = _table3_values(tokens, width)
     unfused = unfuse(spec.id, "表三", values, width)
     if isinstance(unfused, Unsplit):
         return Table(spec.id, (), _table_span(tokens)), [unfused.problem()]
@@ -259,6 +284,31 @@ def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Pr
     )
     rows = (Row(row_spec.id, "", cells, _join(values[0].span, values[-1].span)),) if values else ()
     return Table(spec.id, rows, _table_span(tokens)), problems
+
+
+def _table3_values(tokens: list[Token], width: int) -> list[Token]:
+    """The value tokens that make up Table 3's data row.
+
+    The values come after the (possibly broken-up) header, in one run or in three (one table per
+    group, as some PDF extractions print it); text after them (a sub-heading of section 五 read
+    into the region) is not data. So runs of values are taken in order, from the first that holds
+    a number, until ``width`` values are in hand. A table of blanks only keeps the run after the
+    last label."""
+    runs: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.is_value:
+            runs[-1].append(token)
+        elif runs[-1]:
+            runs.append([])
+    first = next((i for i, run in enumerate(runs) if any(not t.missing for t in run)), None)
+    if first is None:
+        return runs[-1]
+    values: list[Token] = []
+    for run in runs[first:]:
+        if len(values) >= width:
+            break
+        values.extend(run)
+    return values
 
 
 def _problem(code: str, zh: str, en: str, span: Span | None) -> Problem:
