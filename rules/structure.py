@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from govlint.model import Block, Paragraph, Section, Span, Table
-from govlint.rule import SCHEMAS, Context, Document, Rule, heading_section
+from govlint.rule import SCHEMAS, Context, Document, Rule, heading_section, norm_text
 
 SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
 TEMPLATE_HEADINGS = {  # domain.md §2.1, the 2021 format (identical in 2019)
@@ -38,6 +38,9 @@ CONTENT_WORDS = {
 # A preamble paragraph introducing the report (basis, period, where to ask) is not section 一.
 _INTRO = regex.compile(r"统计期限|统计期|如对本报告|如对本年报|编制而成|(?:编制|制定)本?报告|本报告[由是根]")
 # A heading's own numeral ("四、"); "(一)" marks a sub-topic, never a section heading.
+# Header fields and dates between the title and the text are short; prose is not.
+_HAN = regex.compile(r"\p{Han}")
+_PROSE_HAN = 10
 _LEADING_NUMERAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]\s*")
 
 PLACEHOLDER = regex.compile(r"[(]\s*文字描述[^)]*[)]?")
@@ -61,16 +64,18 @@ def _previous_blocks(doc: Document, key: str) -> tuple[Block, ...]:
     return earlier[-1].blocks if earlier else doc.preamble
 
 
-def _misplaced_heading(doc: Document, key: str) -> Paragraph | None:
-    """A short paragraph that reads as the heading of ``key`` with another numeral or out of
-    order ("四、存在的主要问题及改进情况" after 四, or "五、…" before 四)."""
-    for paragraph in doc.paragraphs():
-        text = paragraph.text.strip()
-        if len(text) > 46 or not _LEADING_NUMERAL.match(text):
+def _misplaced_heading(doc: Document, key: str) -> Span | None:
+    """A source line that reads as the heading of ``key`` with another numeral or out of order
+    ("四、存在的主要问题及改进情况" after 四, or "五、…" before 四). Source lines, not paragraphs, are
+    read: a headless line right after a table may have been taken into the table."""
+    headings = {s.heading.span.line for s in doc.sections}
+    for number, line in enumerate(doc.lines, start=1):
+        text = norm_text(line).strip()
+        if number in headings or len(text) > 46 or "|" in text or regex.search(r"\d", text):
             continue
-        rest = _LEADING_NUMERAL.sub("", text, count=1)
-        if rest and heading_section(f"{key}、{rest}") == key and paragraph not in {s.heading for s in doc.sections}:
-            return paragraph
+        m = _LEADING_NUMERAL.match(text)
+        if m and heading_section(f"{key}、{text[m.end():]}") == key:
+            return Span(number, 1, number, len(line) + 1)
     return None
 
 
@@ -84,7 +89,8 @@ def _content_without_heading(doc: Document, key: str) -> Span | None:
     if key == "一":  # the overview starts after the title and the introduction
         title_line = doc.title.span.line if doc.title is not None and doc.title.span else 0
         paragraphs = [p for p in paragraphs if p.span.line > title_line and not _INTRO.search(p.text)
-                      and not (doc.title is not None and doc.title.raw in p.raw)]
+                      and not (doc.title is not None and doc.title.raw in p.raw)
+                      and len(_HAN.findall(p.text)) >= _PROSE_HAN]
     for paragraph in paragraphs:
         if any(word in paragraph.text for word in CONTENT_WORDS[key]):
             return (paragraphs[0] if key == "一" else paragraph).span
@@ -180,16 +186,24 @@ class MisplacedHeading(Rule):
     severity = "warning"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
+        for section in doc.sections:  # recognised by its words, written with another numeral
+            written = section.heading.text.strip()
+            m = _LEADING_NUMERAL.match(written)
+            if m and written[: m.end()].strip(" 、.") != section.key:
+                yield self._report(ctx, section.key, written, section.span)
         for key in _absent(doc):
-            paragraph = _misplaced_heading(doc, key)
-            if paragraph is not None:
-                yield ctx.report(
-                    zh=f"“{paragraph.text.strip()}”是第{key}部分的标题，但编号或位置不对"
-                       f"（应为“{TEMPLATE_HEADINGS[key]}”，排在第{key}位）。",
-                    en=f"'{paragraph.text.strip()}' is the heading of section {key} ({ENGLISH_NAMES[key]}) "
-                       f"but its numeral or position is wrong (expected '{TEMPLATE_HEADINGS[key]}' in place {key}).",
-                    span=paragraph.span, expected=TEMPLATE_HEADINGS[key], actual=paragraph.text.strip(),
-                )
+            span = _misplaced_heading(doc, key)
+            if span is not None:
+                yield self._report(ctx, key, doc.lines[span.line - 1].strip(), span)
+
+    def _report(self, ctx: Context, key: str, written: str, span: Span):
+        return ctx.report(
+            zh=f"“{written}”是第{key}部分的标题，但编号或位置不对"
+               f"（应为“{TEMPLATE_HEADINGS[key]}”，排在第{key}位）。",
+            en=f"'{written}' is the heading of section {key} ({ENGLISH_NAMES[key]}) "
+               f"but its numeral or position is wrong (expected '{TEMPLATE_HEADINGS[key]}' in place {key}).",
+            span=span, expected=TEMPLATE_HEADINGS[key], actual=written,
+        )
 
 
 class TemplatePlaceholder(Rule):

@@ -1,0 +1,108 @@
+"""Structure rules S201–S207: a minimal failing and a minimal passing report for each."""
+
+from __future__ import annotations
+
+import pytest
+
+from govlint_rules.structure import cn_number
+
+from .reportgen import lint, render_report, where
+
+
+def _lines(text: str, needle: str) -> int:
+    """The 1-based line number of the first line containing ``needle``."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_clean_reports_have_no_structure_finding():
+    assert where(lint(render_report(), "S")) == []
+    assert where(lint(render_report(2019, "2019"), "S")) == []
+    assert where(lint(render_report(headings={"五": "五、存在问题与改进路径"}), "S")) == []
+
+
+def test_s201_missing_section_points_where_it_should_start():
+    text = render_report(sections={"五": None})
+    findings = lint(text, "S")
+    assert where(findings) == [("S201", _lines(text, "六、其他需要报告的事项"))]
+    assert "五、存在的主要问题及改进情况" in findings[0].message
+
+
+def test_s202_content_without_heading_is_a_missing_heading():
+    text = render_report(headings={"一": None})
+    findings = lint(text, "S")
+    assert where(findings) == [("S202", _lines(text, "本机关认真贯彻落实"))]
+    assert findings[0].severity == "warning"
+
+
+def test_s202_a_table_without_its_heading():
+    text = render_report(headings={"三": None})
+    assert where(lint(text, "S")) == [("S202", _lines(text, "本列数据的勾稽关系"))]
+
+
+def test_s203_heading_with_the_wrong_numeral():
+    text = render_report(headings={"五": "四、存在的主要问题及改进情况"})
+    assert where(lint(text, "S")) == [("S203", _lines(text, "四、存在的主要问题及改进情况"))]
+
+
+@pytest.mark.parametrize("placeholder", ["（文字描述）", "（文字描述，收取信息处理费情况在此处报告。）"])
+def test_s204_template_placeholder(placeholder):
+    text = render_report(sections={"六": placeholder})
+    findings = lint(text, "S")
+    assert where(findings) == [("S204", _lines(text, "文字描述"))]
+    assert findings[0].span.column == 1
+
+
+def test_s205_section_without_its_table():
+    text = render_report()
+    lines = text.splitlines()
+    start = lines.index("三、收到和处理政府信息公开申请情况")
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    text = "\n".join(lines[:start + 1] + ["本年度未收到政府信息公开申请。"] + lines[end:])
+    assert where(lint(text, "S")) == [("S205", start + 1)]
+
+
+def test_s206_missing_rows_are_named():
+    text = "\n".join(line for line in render_report().splitlines()
+                     if not line.startswith(("3.补正后申请内容仍不明确", "（七）总计")))
+    findings = lint(text, "S")
+    assert where(findings) == [("S206", _lines(text, "本列数据的勾稽关系"))]
+    assert findings[0].expected == ["R3.4.3", "R3.7"]
+    assert "3.补正后申请内容仍不明确" in findings[0].message
+
+
+def test_s206_2019_table_is_complete_with_its_single_other_row():
+    assert where(lint(render_report(2019, "2019"), "S206")) == []
+
+
+@pytest.mark.parametrize(("body", "needle", "expected"), [
+    ("（一）问题\n1.甲。\n2.乙。\n（二）改进\n1.丙。\n3.丁。", "3.丁", "2."),
+    ("（一）存在的主要问题\n1、甲。\n（一）改进情况\n1、乙。", "（一）改进情况", "(二)"),
+    ("存在以下问题：一是甲；三是乙。", "一是甲", "二是"),
+    ("一是甲。二是乙。三是丙。四是丁。六是戊。", "一是甲", "五是"),
+])
+def test_s207_numbering_gap_or_repeat(body, needle, expected):
+    text = render_report(sections={"五": body})
+    findings = lint(text, "S")
+    assert [(f.code, f.span.line, f.expected) for f in findings] == [("S207", _lines(text, needle), expected)]
+
+
+@pytest.mark.parametrize("body", [
+    "（一）问题\n1.甲。\n2.乙。\n（二）改进\n1.丙。\n2.丁。",
+    "问题：一是甲；二是乙。\n下一步：一是丙；二是丁。",  # a new list starts again at 一是
+    "统一是基础。唯一是目标。",  # 一是 inside a word is no item
+    "1.甲。2.乙。3.丙。",
+])
+def test_s207_continuous_numbering_passes(body):
+    assert where(lint(render_report(sections={"五": body}), "S207")) == []
+
+
+def test_chinese_numbers():
+    assert [cn_number(t) for t in ("一", "九", "十", "十二", "二十", "二十三")] == [1, 9, 10, 12, 20, 23]
+
+
+def test_s203_heading_out_of_order():
+    lines = render_report().splitlines()
+    five, six = lines.index("五、存在的主要问题及改进情况"), lines.index("六、其他需要报告的事项")
+    text = "\n".join(lines[:five] + lines[six:] + lines[five:six])
+    findings = lint(text, "S")
+    assert where(findings) == [("S203", _lines(text, "五、存在的主要问题及改进情况"))]
