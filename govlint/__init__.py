@@ -15,6 +15,7 @@ _LAZY = {
     "lint_text": "govlint.api",
     "lint_path": "govlint.api",
     "lint_paths": "govlint.api",
+    "lint_corpus": "govlint.corpus",
     "lint_many": "govlint.api",
     "read": "govlint.api",
     "FileResult": "govlint.api",
