@@ -216,7 +216,12 @@ def _corpus_pass(args: argparse.Namespace, config, registry):
     from .corpus import CorpusPass
     from .identity import MappingError, load_mapping
 
-    mapping_file = args.corpus_map or config.options.get("corpus-map")
+    mapping_file = args.corpus_map
+    if mapping_file is None and config.options.get("corpus-map"):
+        import os
+
+        # a mapping named in a configuration file is relative to that file's directory
+        mapping_file = os.path.join(config.root or ".", config.options["corpus-map"])
     try:
         mapping = load_mapping(mapping_file) if mapping_file else None
     except MappingError as exc:

@@ -202,6 +202,19 @@ def _suppress(value: Any, rules: list[type[Rule]]) -> tuple[Suppression, ...]:
     return tuple(out)
 
 
+def _file_name(value: Any, rules: list[type[Rule]]) -> str:
+    """A file name; a relative one is resolved against the configuration file's directory."""
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"expected a file name, got {value!r}")
+    return value
+
+
+def _percent(value: Any, rules: list[type[Rule]]) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise ConfigError(f"expected a percentage from 0 to 100, got {value!r}")
+    return float(value)
+
+
 # key → (Config field, or "options.<name>" for rule options; parser). docs/configuration.md
 # documents every key, and a test keeps the two in step.
 KEYS: dict[str, tuple[str, Callable[[Any, list], Any]]] = {
@@ -217,6 +230,8 @@ KEYS: dict[str, tuple[str, Callable[[Any, list], Any]]] = {
     "max-bytes": ("options.max-bytes", _limit(int)),
     "time-budget": ("options.time-budget", _limit(float)),
     "suppress": ("suppressions", _suppress),
+    "corpus-map": ("options.corpus-map", _file_name),  # govlint.identity.load_mapping
+    "corpus-similarity": ("options.corpus-similarity", _percent),  # K802 section5-repeated
 }
 
 

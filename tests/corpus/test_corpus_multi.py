@@ -146,3 +146,15 @@ def test_a_bad_mapping_file_is_a_usage_error(tmp_path, capsys):
     bad.write_text('[regionz]\n"x" = ["y"]\n', encoding="utf-8")
     assert main(["check", "--corpus-map", str(bad), str(CORPUS / "huaian")]) == 2
     assert "unknown table(s) regionz" in capsys.readouterr().err
+
+
+def test_the_mapping_can_come_from_the_configuration_file(tmp_path, capsys):
+    import shutil
+
+    shutil.copytree(CORPUS, tmp_path / "reports")
+    (tmp_path / "govlint.toml").write_text('corpus-map = "reports/mapping.toml"\ncorpus-similarity = 99.5\n',
+                                           encoding="utf-8")
+    code = main(["check", "--format", "json", "--select", "K811,K812,K802", str(tmp_path / "reports")])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert sorted({f["code"] for f in out}) == ["K802", "K811", "K812"]  # 100% ≥ 99.5
