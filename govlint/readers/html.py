@@ -28,7 +28,7 @@ import regex
 from ..dates import find_dates
 from ..model import Span
 from ..normalize import label_key, norm_text
-from .layout import CELL_SEPARATOR, drop_label_debris, squash
+from .layout import BLANK_CELL, CELL_SEPARATOR, drop_label_debris, squash
 from .source import SourceCell, SourceLine
 
 _BLOCK = frozenset(
@@ -175,7 +175,7 @@ class _Walker:
                 covered.update((r + i, c + j) for i in range(rowspan) for j in range(colspan))
                 text = _cell_text(td)
                 span = self.locator.span(text, td.sourceline) if text else _blank_span(self.locator, td)
-                cells.append(SourceCell(text, span))
+                cells.append(SourceCell(text or BLANK_CELL, span))
                 c += colspan
             cells = cells[drop_label_debris([cell.text for cell in cells]):]
             if cells:

@@ -17,10 +17,15 @@ from ..model import Span
 from .source import SourceCell, SourceLine
 
 _CJK = r"\p{Han}\p{InCJK_Symbols_and_Punctuation}\p{InHalfwidth_and_Fullwidth_Forms}"
-# A line break between two CJK characters is layout (a narrow cell), not a word boundary.
-_CJK_BREAK = regex.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+# A line break between two CJK characters or digits is layout (a narrow cell wraps "商业\n企业" and
+# "1132080078\n33785008"), not a word boundary.
+_CJK_BREAK = regex.compile(rf"(?<=[{_CJK}\d])[ \t]*\n\s*(?=[{_CJK}\d])")
 _SPACES = regex.compile(r"\s+")
 CELL_SEPARATOR = " | "
+# The text of a table cell that is there but empty. The builder drops empty cells at the end of a
+# row as separator debris of pipe-text layouts ("行政许可 | 0 | ||"); a real blank cell is missing
+# data and must survive, so it is emitted as the no-break space an HTML &nbsp; cell holds.
+BLANK_CELL = "\xa0"
 
 
 def squash(text: str) -> str:
@@ -56,7 +61,7 @@ class Lines:
         out = []
         column = 1
         for text, cell_origin in cells:
-            text = squash(text)
+            text = squash(text) or BLANK_CELL
             out.append(SourceCell(text, Span(number, column, number, column + len(text), cell_origin)))
             column += len(text) + len(CELL_SEPARATOR)
         raw = CELL_SEPARATOR.join(c.text for c in out)

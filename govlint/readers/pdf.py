@@ -6,9 +6,10 @@ What a PDF loses and this reader puts back:
   "第二十条第（一）项" spanning the table, or a page-wide frame drawn around the text) is text.
 - **Tables split across pages**: rows simply continue; when the continuation repeats the
   table's header rows at the top of the next page, the repeats are dropped.
-- **Hard line breaks**: a line that runs to the right margin and does not end a sentence is
-  joined with the next one when that one is not indented, also across a page break; page
-  numbers ("- 3 -", "第 3 页") are dropped.
+- **Hard line breaks**: a line that runs to the right margin is joined with the next one when
+  that one is neither indented (Chinese paragraphs start indented) nor a numbered heading, also
+  across a page break; a sentence end is no paragraph end ("…得当。" can fill a line in the middle
+  of a paragraph). Page numbers ("- 3 -", "第 3 页") are dropped.
 
 Locations: line numbers in reading order (``doc.lines`` holds their text) and ``("page", n)``
 (1-based) in ``Span.origin``. An encrypted PDF, a corrupt one and one with no text layer at all
@@ -27,8 +28,8 @@ from .source import ReadError, SourceLine
 
 _PAGE_NUMBER = regex.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
 _NUMBER = regex.compile(r"^\s*\d+(?:\.\d+)?\s*$")
-_SENTENCE_END = tuple("。！？；：!?;:")
-_HEADING_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[.．、])")
+_LATIN_WORD = regex.compile(r"[\x21-\x7e]+")
+_HEADING_START = regex.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[.．、](?!\d))")
 
 
 @frozen
@@ -92,14 +93,12 @@ def source_lines(data: bytes) -> list[SourceLine]:
 
 def _continues(line: _Text, following: _Text, left: float, right: float, char_width: float) -> bool:
     """Whether ``following`` goes on with the sentence ``line`` broke off."""
-    reaches_margin = line.x1 >= right - 1.5 * char_width
+    room = right - line.x1
+    word = _LATIN_WORD.match(following.text)  # an unbreakable "0517-83166232" wraps early
+    wrapped_word = word is not None and room < (len(word.group()) / 2 + 1.5) * char_width  # ASCII: half width
+    reaches_margin = room <= 1.5 * char_width or wrapped_word
     indented = following.x0 > left + 1.0 * char_width
-    return (
-        reaches_margin
-        and not line.text.rstrip().endswith(_SENTENCE_END)
-        and not indented
-        and not _HEADING_START.match(following.text)
-    )
+    return reaches_margin and not indented and not _HEADING_START.match(following.text)
 
 
 def _read_pages(data: bytes) -> list[tuple[list[_Text | _Row], float, float, float]]:
@@ -170,7 +169,9 @@ def _page(page) -> tuple[list[_Text | _Row], float, float, float]:
         texts.append(_Text(line["top"], line["x0"], line["x1"], text))
     if texts:
         left = min(t.x0 for t in texts)
-        right = max(t.x1 for t in texts)
+        # Not the maximum: a line may hang its closing punctuation past the margin.
+        ends = sorted(t.x1 for t in texts if len(t.text) >= 10) or [max(t.x1 for t in texts)]
+        right = ends[len(ends) * 3 // 4]
         widths = sorted((t.x1 - t.x0) / max(len(t.text), 1) for t in texts)
         char_width = widths[len(widths) // 2]
     else:
