@@ -1,0 +1,255 @@
+"""Contact details: present, well-formed, and pointing to the place the report is about.
+
+Reports close their preamble with a way to ask questions: "如对本报告有疑问，请与…联系（地址：…，
+邮编：223005，电话：0517-83166232，电子邮箱：…）". Phone numbers are checked with ``phonenumbers``
+(Google's libphonenumber), e-mail addresses with ``email-validator``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import regex
+from attrs import frozen
+
+from govlint.rule import Context, Document, Paragraph, Rule
+
+from ._places import Place, area_code_places, named_place, postcode_place
+
+_PHONE = regex.compile(
+    r"(?:电话|热线|传真|手机|Tel|TEL|tel)\s*(?:号码)?\s*[:：]?\s*(?P<v>\(?\d[\d\-－—()\s转/、或]*\d)")
+_BARE_LANDLINE = regex.compile(r"(?<![\d\-])0\d{2,3}-\d{7,8}(?![\d\-])")
+_EMAIL = regex.compile(r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail|e-?mail|EMAIL)\s*(?:地址)?\s*[:：]?\s*"
+                       r"(?P<v>[A-Za-z0-9][^\s,，;；。()（）、]*)")
+_BARE_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.ASCII)
+_POSTCODE = regex.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(?P<v>\d[\d\s]*\d|\d)")
+_ADDRESS = regex.compile(r"(?<!网站|网页|网址|邮箱|邮件)(?:通讯|通信|联系|办公|单位)?地址\s*[:：]\s*(?P<v>[^,，;；。()（）]*)")
+_SEPARATOR = regex.compile(r"[、/或]")
+_EXTENSION = regex.compile(r"转\d+$")
+# Short public service numbers: 12345 (government hotline), 12315, 96xxx, with or without area code.
+_SERVICE = regex.compile(r"(?:0\d{2,3})?(?:1\d{4}|9\d{4})")
+
+
+@frozen
+class Field:
+    kind: str  # phone, email, postcode, address
+    value: str
+    paragraph: Paragraph
+    start: int
+    end: int
+
+    @property
+    def span(self):
+        return self.paragraph.span_of(self.start, self.end)
+
+
+def contact_fields(doc: Document) -> list[Field]:
+    """Every phone number, e-mail address, postcode and address the report gives."""
+    out: list[Field] = []
+    for paragraph in doc.paragraphs():
+        fields: list[Field] = []
+        text = paragraph.text
+        taken: set[int] = set()
+        for m in _PHONE.finditer(text):
+            offset = m.start("v")
+            for piece in _SEPARATOR.split(m["v"]):
+                start = text.index(piece, offset)
+                offset = start + len(piece)
+                if piece.strip():
+                    stripped = piece.strip()
+                    begin = text.index(stripped, start)
+                    fields.append(Field("phone", stripped, paragraph, begin, begin + len(stripped)))
+                    taken.add(begin)
+        fields += [Field("phone", m.group(), paragraph, m.start(), m.end())
+                   for m in _BARE_LANDLINE.finditer(text) if m.start() not in taken]
+        emails = [Field("email", m["v"], paragraph, m.start("v"), m.end("v")) for m in _EMAIL.finditer(text)]
+        fields += emails
+        fields += [Field("email", m.group(), paragraph, m.start(), m.end()) for m in _BARE_EMAIL.finditer(text)
+                   if not any(e.start <= m.start() < e.end for e in emails)]
+        fields += [Field("postcode", m["v"], paragraph, m.start("v"), m.end("v")) for m in _POSTCODE.finditer(text)]
+        for m in _ADDRESS.finditer(text):
+            value = m["v"].strip()
+            start = m.start("v") + (len(m["v"]) - len(m["v"].lstrip()))
+            fields.append(Field("address", value, paragraph, start, start + len(value)))
+        out += sorted(fields, key=lambda f: f.start)
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _phone(number: str):
+    """The parsed number, or None when it is no valid Chinese phone number."""
+    import phonenumbers  # large data tables: loaded on first use
+
+    try:
+        parsed = phonenumbers.parse(number, "CN")
+    except phonenumbers.NumberParseException:
+        return None
+    return parsed if phonenumbers.is_valid_number(parsed) else None
+
+
+def phone_problem(value: str) -> str | None:
+    digits = regex.sub(r"[\s\-－—()]", "", _EXTENSION.sub("", value))
+    if _SERVICE.fullmatch(digits) or _phone(digits):
+        return None
+    return "电话号码格式不正确（应为区号+7或8位号码、11位手机号或12345等服务号码）"
+
+
+def email_problem(value: str) -> str | None:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return "电子邮箱格式不正确"
+    return None
+
+
+def postcode_problem(value: str) -> str | None:
+    digits = regex.sub(r"\s", "", value)
+    return None if len(digits) == 6 else f"邮政编码应为6位数字（实为{len(digits)}位）"
+
+
+def address_problem(value: str) -> str | None:
+    return None if regex.search(r"\p{Han}", value) else "地址为空或不是地址"
+
+
+PROBLEMS = {"phone": phone_problem, "email": email_problem, "postcode": postcode_problem, "address": address_problem}
+KIND_NAMES = {"phone": ("电话", "phone number"), "email": ("电子邮箱", "e-mail address"),
+              "postcode": ("邮编", "postcode"), "address": ("地址", "address")}
+
+
+class ContactMissing(Rule):
+    """The report gives no way to contact the agency: no phone number, e-mail address or postal
+    address anywhere in it.
+
+    Readers with questions about the figures need someone to ask; reports usually close their
+    preamble with "如对本报告有疑问，请与…联系（地址…，电话…）". The format does not prescribe that
+    sentence, so this is a warning (conventions: missing something the format expects). A web
+    address alone does not count.
+
+    Example: seeds 001 (重庆市黔江区 2024) and 004 (山海关区南关街道办事处 2024) give none.
+    """
+
+    code = "C401"
+    name = "contact-missing"
+    family = "contact"
+    severity = "warning"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        if not any(f.kind != "postcode" for f in contact_fields(doc)):
+            yield ctx.report(zh="报告未提供联系方式（电话、电子邮箱或通讯地址），公众无从咨询。",
+                             en="The report gives no contact details (phone, e-mail or postal address).",
+                             span=doc.title.span if doc.title else None)
+
+
+class ContactMalformed(Rule):
+    """A contact detail the report gives is not well-formed: a phone number that is neither an
+    area-code landline (0517-83166232: area code, then 7 or 8 digits), a mobile number (11 digits,
+    1[3-9]…) nor a service number (12345, 12315, 96xxx); an e-mail address that is not one; a
+    postcode that is not six digits; an empty address.
+
+    A wrong number in the only contact line leaves the reader with no way to ask (warning: a
+    digit may also have been lost when the page was copied). Phone numbers are checked against
+    libphonenumber's data for China, e-mail addresses by email-validator.
+
+    Example: "电话：0517-831662" (6 digits after the area code), "邮编：22300".
+    """
+
+    code = "C402"
+    name = "contact-malformed"
+    family = "contact"
+    severity = "warning"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        for field in contact_fields(doc):
+            problem = PROBLEMS[field.kind](field.value)
+            if problem:
+                zh, en = KIND_NAMES[field.kind]
+                yield ctx.report(zh=f"{zh}“{field.value}”：{problem}。", en=f"The {en} '{field.value}' is malformed.",
+                                 span=field.span, actual=field.value)
+
+
+@frozen
+class PlaceClaim:
+    what_zh: str
+    what_en: str
+    places: tuple[Place, ...]
+    field: Field | None
+
+
+def _disagree(a: tuple[Place, ...], b: tuple[Place, ...]) -> bool:
+    """True only when both are known and cannot be the same place: different provinces, or
+    different cities where both sides name a city."""
+    if not a or not b:
+        return False
+    for x in a:
+        for y in b:
+            if x.province == y.province and (x.city is None or y.city is None or x.city == y.city):
+                return False
+    return True
+
+
+def _show(places: tuple[Place, ...]) -> str:
+    return "、".join(str(p) for p in places)
+
+
+def located_contacts(doc: Document) -> Iterator[PlaceClaim]:
+    for field in contact_fields(doc):
+        if field.kind == "phone" and phone_problem(field.value) is None:
+            digits = regex.sub(r"[\s\-－—()]", "", _EXTENSION.sub("", field.value))
+            if digits.startswith("0") and not _SERVICE.fullmatch(digits):  # a landline: mobiles move
+                area = digits[:3] if digits[1] in "12" else digits[:4]
+                places = area_code_places(area)
+                if places:
+                    yield PlaceClaim(f"电话区号 {area}", f"area code {area}", places, field)
+        elif field.kind == "postcode" and postcode_problem(field.value) is None:
+            place = postcode_place(regex.sub(r"\s", "", field.value))
+            if place:
+                yield PlaceClaim(f"邮编 {field.value}", f"postcode {field.value}", (place,), field)
+        elif field.kind == "address" and field.value:
+            place = named_place(field.value)
+            if place:
+                yield PlaceClaim(f"地址“{field.value}”", f"address '{field.value}'", (place,), field)
+
+
+class ContactPlaceMismatch(Rule):
+    """The telephone area code, the postcode, the address and the place named in the title or
+    agency name point to different places (e.g. 0517 and 223xxx both point to 淮安; 0579 to 金华).
+
+    A contact line copied from another agency's report is a common slip. Only a disagreement
+    where both sides are known is reported: different provinces, or different prefecture-level
+    cities where both sides name one. Coverage: area codes from libphonenumber (every Chinese
+    landline area code); postcodes by their first two digits for every province, and by city
+    only for the provincial capitals, 秦皇岛, 淮安, 宿迁, 金华 and 安康 (``data/postcodes.tsv``);
+    place names by the prefecture-level cities of that data. It is a warning because postcode
+    areas do not always follow city borders.
+
+    Example: a report of 淮安经济技术开发区 with "电话：0579-82178213" (金华).
+    """
+
+    code = "C403"
+    name = "contact-place-mismatch"
+    family = "contact"
+    severity = "warning"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        named = None
+        for source in (doc.title, doc.agency):
+            place = named_place(source.value) if source else None
+            if place:
+                named = PlaceClaim(f"报告名称中的“{source.value}”", f"'{source.value}' in the title", (place,), None)
+                break
+        items = list(located_contacts(doc))
+        if named:
+            pairs = [(item, named) for item in items]
+        else:  # no place named: the contact details must at least agree among themselves
+            pairs = [(b, a) for i, a in enumerate(items) for b in items[i + 1:]]
+        for item, other in pairs:
+            if _disagree(item.places, other.places):
+                yield ctx.report(
+                    zh=f"{item.what_zh}（{_show(item.places)}）与{other.what_zh}（{_show(other.places)}）所指地点不一致。",
+                    en=f"The {item.what_en} ({_show(item.places)}) and the {other.what_en} "
+                       f"({_show(other.places)}) point to different places.",
+                    span=item.field.span, expected=_show(other.places), actual=_show(item.places),
+                )

@@ -1,0 +1,99 @@
+"""Contact rules (C4xx): present, well-formed, in the place the report is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from govlint import lint_text
+from govlint.config import Config
+
+from .reportgen import render_report
+
+PERIOD = "本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。"
+
+
+def contact(text: str, select: str = "contact"):
+    found = lint_text(text, config=Config(select=(select,)))
+    return [(f.code, f.span.line if f.span else None, f.actual) for f in found]
+
+
+def with_contact(details: str, **kwargs) -> str:
+    return render_report(preamble=f"{PERIOD}如对本报告有疑问，请与本机关联系（{details}）。", **kwargs)
+
+
+def test_clean_report_has_no_contact_finding():
+    assert contact(render_report()) == []  # 淮安: 0517, 223001, 淮安市… address
+
+
+# C401 contact-missing
+def test_no_contact_details():
+    assert contact(render_report(preamble=PERIOD)) == [("C401", 1, None)]
+
+
+@pytest.mark.parametrize("details", ["电话：0517-83606000", "电子邮箱：gk@example.gov.cn", "地址：淮安市健康东路1号"])
+def test_any_one_way_of_contact_is_enough(details):
+    assert contact(with_contact(details), "C401") == []
+
+
+def test_a_postcode_alone_is_no_way_of_contact():
+    assert contact(with_contact("邮编：223001"), "C401") == [("C401", 1, None)]
+
+
+# C402 contact-malformed
+@pytest.mark.parametrize("details, actual", [
+    ("电话：0517-831662", "0517-831662"),  # 6 digits after the area code
+    ("联系电话：1381234567", "1381234567"),  # a mobile number one digit short
+    ("电子邮箱：gk@163", "gk@163"),
+    ("邮编：22300", "22300"),
+    ("地址：，电话：0517-83606000", ""),
+])
+def test_malformed_contact_details(details, actual):
+    assert contact(with_contact(details), "C402") == [("C402", 3, actual)]
+
+
+@pytest.mark.parametrize("details", [
+    "电话：0517-83166232", "电话：0915-3321003", "电话：010-12345678", "电话：13812345678",
+    "服务热线：12345", "电话：0517-83166232转8001", "电话：0517-83166232、0517-83166233",
+    "电子邮箱：hakfqzwgkb@163.com", "邮编：223005", "地址：淮安市迎宾大道8号",
+])
+def test_well_formed_contact_details(details):
+    assert contact(with_contact(details), "C402") == []
+
+
+def test_words_that_are_no_contact_field():
+    # "通过电话访问" (a survey method) and "网站地址" are no contact fields.
+    text = render_report(sections={"一": "通过电话访问、问卷评议等方式开展社会评价。网站地址：www.example.gov.cn。"})
+    assert contact(text, "C402") == []
+
+
+# C403 contact-place-mismatch
+def test_area_code_of_another_city():
+    found = lint_text(with_contact("电话：0579-82178213"), config=Config(select=("C403",)))
+    assert [(f.span.line, f.actual, f.expected) for f in found] == [(3, "浙江金华", "江苏淮安")]
+
+
+def test_postcode_of_another_province():
+    assert contact(with_contact("邮编：100010，电话：0517-83606000"), "C403") == [("C403", 3, "北京")]
+
+
+def test_consistent_contact_details():
+    # Seed 000: 淮安经济技术开发区, 0517 and 223005 all point to 淮安.
+    text = with_contact("地址：淮安市迎宾大道8号，邮编：223005，电话：0517-83166232",
+                        title="淮安经济技术开发区2024年政府信息公开工作年度报告")
+    assert contact(text, "C403") == []
+
+
+def test_unknown_side_is_not_a_disagreement():
+    # 金东区 is named in no data table; a postcode known only by province agrees with any city
+    # of that province: 0579 (金华) and 315000 (浙江, city not listed) do not disagree.
+    text = with_contact("邮编：315000，电话：0579-82178213", title="金东区2024年政府信息公开工作年度报告")
+    assert contact(text, "C403") == []
+
+
+def test_contact_details_disagree_among_themselves_when_no_place_is_named():
+    text = with_contact("邮编：321000，电话：0517-83166232", title="某某局2024年政府信息公开工作年度报告")
+    assert contact(text, "C403") == [("C403", 3, "江苏淮安")]
+
+
+def test_mobile_numbers_are_not_placed():
+    assert contact(with_contact("电话：13812345678"), "C403") == []
