@@ -213,17 +213,11 @@ def _check(args: argparse.Namespace) -> int:
 def _corpus_pass(args: argparse.Namespace, config, registry):
     """The corpus pass of this run: it collects each report's summary and runs the corpus rules
     at the end. ``--no-corpus`` (or selecting no corpus rule) turns it off."""
-    from .corpus import CorpusPass
+    from .corpus import CorpusPass, configured_mapping
     from .identity import MappingError, load_mapping
 
-    mapping_file = args.corpus_map
-    if mapping_file is None and config.options.get("corpus-map"):
-        import os
-
-        # a mapping named in a configuration file is relative to that file's directory
-        mapping_file = os.path.join(config.root or ".", config.options["corpus-map"])
     try:
-        mapping = load_mapping(mapping_file) if mapping_file else None
+        mapping = load_mapping(args.corpus_map) if args.corpus_map else configured_mapping(config)
     except MappingError as exc:
         raise UsageError(str(exc)) from None
     return CorpusPass(config, registry, mapping, enabled=not args.no_corpus)

@@ -23,7 +23,7 @@ from attrs import field, frozen
 
 from .config import Config
 from .finding import CellAddress, Finding
-from .identity import AgencyMapping, ReportIdentity, identify
+from .identity import AgencyMapping, ReportIdentity, identify, load_mapping
 from .model import Document, Span
 from .plugins import Registry, load_registry
 from .rule import CorpusContext, CorpusRule
@@ -244,6 +244,13 @@ class CorpusPass:
         return [FileResult(path, tuple(found)) for path, found in by_path.items()]
 
 
+def configured_mapping(config: Config) -> AgencyMapping | None:
+    """The mapping file the configuration names (``corpus-map``, relative to the configuration
+    file's directory), loaded; None when it names none. Raises ``MappingError``."""
+    name = config.options.get("corpus-map")
+    return load_mapping(os.path.join(config.root or ".", name)) if name else None
+
+
 def lint_corpus(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -258,12 +265,12 @@ def lint_corpus(
     then one per report that has corpus findings. ``mapping`` is an ``AgencyMapping`` or the
     path of a mapping file (TOML or CSV); it defaults to the ``corpus-map`` option."""
     from .api import iter_report_files, lint_file
-    from .identity import load_mapping
 
     config = config or Config()
     registry = load_registry(plugins)
-    mapping = mapping if mapping is not None else config.options.get("corpus-map")
-    if mapping is not None and not isinstance(mapping, AgencyMapping):
+    if mapping is None:
+        mapping = configured_mapping(config)
+    elif not isinstance(mapping, AgencyMapping):
         mapping = load_mapping(mapping)
     corpus = CorpusPass(config, registry, mapping)
     for path in iter_report_files(paths):
