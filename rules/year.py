@@ -21,7 +21,7 @@ _SENTENCE_YEAR = regex.compile(
 # earlier one for a comparison or a history.
 _FUTURE = regex.compile(r"将|计划|拟|下一步|继续|持续|力争|进一步|结转|打算|预计|着力|重点")
 _PAST = regex.compile(r"同比|上年|去年|上一年|较|相比|比上|以来|此前|历年|截至|回顾|分别")
-_SENTENCE_END = regex.compile(r"[。；;！!？?]")
+_SENTENCE_END = regex.compile(r"[。！!？?]")  # a clause after "；" still reads with its sentence
 
 
 def _sentence(text: str, start: int) -> str:

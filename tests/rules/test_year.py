@@ -1,0 +1,48 @@
+"""Year rule Y501: sentences that open with another year than the report's."""
+
+from __future__ import annotations
+
+import pytest
+
+from .reportgen import lint, render_report, where
+
+
+def _line(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_clean_report_has_no_year_finding():
+    assert where(lint(render_report(), "Y")) == []
+
+
+@pytest.mark.parametrize(("section", "body"), [
+    ("一", "2023年，本机关认真贯彻落实《条例》，主动公开政府信息120条。"),
+    ("五", "2023年度，政府信息公开工作取得一定成效，但仍存在不足。"),
+    ("五", "（一）存在的主要问题\n2023年全年信息发布不够及时。"),
+    ("一", "（二）依申请公开：2022年共收到申请3件。"),
+    ("六", "2026年，本机关未收取信息处理费。"),  # two years ahead, no plan
+])
+def test_y501_sentence_of_another_year(section, body):
+    text = render_report(sections={section: body})
+    findings = lint(text, "Y")
+    year = int(body.split("年")[0][-4:])
+    assert [(f.code, f.span.line, f.actual, f.expected) for f in findings] == [
+        ("Y501", _line(text, body.splitlines()[-1]), year, 2024)]
+
+
+@pytest.mark.parametrize(("section", "body"), [
+    ("五", "2025年，我们将进一步加强政务公开工作。"),  # next year: a plan
+    ("五", "2025年，结转的2件申请将依法办理。"),
+    ("一", "2023年以来，本机关持续推进公开平台建设。"),  # earlier: a look back
+    ("一", "2023年，本机关收到申请5件；2024年同比减少2件。"),
+    ("一", "本机关较2023年多公开信息20条，结转2025年办理1件。"),  # years inside a sentence
+    ("一", "2024年，本机关主动公开政府信息120条。"),
+])
+def test_y501_explained_or_report_years_pass(section, body):
+    assert where(lint(render_report(sections={section: body}), "Y")) == []
+
+
+def test_y501_points_at_the_year_itself():
+    text = render_report(sections={"一": "全年工作扎实。2022年，本机关认真贯彻落实《条例》。"})
+    (finding,) = lint(text, "Y")
+    assert (finding.span.column, finding.span.end_column) == (8, 12)
