@@ -113,6 +113,25 @@ class AmbiguousFlattenedRow(_ProblemRule):
     severity = "warning"
 
 
+class ApproximateLabel(_ProblemRule):
+    """A table row label was not found verbatim in the format and was matched to the closest
+    label of the 2019/2021 format schema (domain.md §2.3–2.5) within an edit distance of one
+    character (two for labels longer than eight), because OCR and bad traditional→simplified
+    conversions change single characters (domain.md §6.8, §6.9).
+
+    The row is read, so its values are checked; this note only says which label was assumed so
+    that a wrong match can be spotted. Info, not a warning: the report itself may be fine, only
+    its copy is damaged.
+
+    Example: ``1.属于国家秘蜜 | 0 | …`` is read as ``1.属于国家秘密``.
+    """
+
+    code = "P906"
+    name = "approximate-label"
+    family = "parse"
+    severity = "info"
+
+
 class RuleCrashed(Rule):
     """A rule raised an exception on this document. The other rules still ran; this finding
     names the rule and the exception so the rule's author can fix it.
@@ -158,4 +177,4 @@ class TimeBudgetExceeded(Rule):
 @hookimpl
 def govlint_rules() -> list[type[Rule]]:
     return [UnreadableInput, NotAReport, UnrecognisedTableContent, WrongCellCount, AmbiguousFlattenedRow,
-            RuleCrashed, PluginFailed, TimeBudgetExceeded]
+            ApproximateLabel, RuleCrashed, PluginFailed, TimeBudgetExceeded]

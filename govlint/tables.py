@@ -23,6 +23,7 @@ _NUMBER = regex.compile(
 )
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
 _SHOWN = 5  # candidate splits listed in a P905 message
+_APPROXIMATE_MIN = 4  # shortest label key matched by edit distance
 _UNIT_SUFFIX = regex.compile(r"\s*(?:万元|元)$")
 
 
@@ -124,6 +125,8 @@ class _RowMatcher:
             bare.setdefault(_strip_enumerator(label_key(row.label)), []).append(row)
         self.bare = {k: rows[0] for k, rows in bare.items() if len(rows) == 1 and len(k) >= 4}
         self.groups = {label_key(g) for g in spec.groups}
+        # Every form a label may take, for approximate matching; a group label opens no row.
+        self.forms = [*self.keys, *self.bare.items(), *((g, None) for g in self.groups)]
 
     def match(self, key: str):
         for candidate, row in self.keys:
@@ -133,6 +136,29 @@ class _RowMatcher:
             return self.bare.get(key)
         return None
 
+    def approximate(self, key: str):
+        """The one row whose label is within a small edit distance of ``key`` (OCR and wrong
+        conversions change a character or two: "属于国家秘蜜"), or None when no row, or more than
+        one, is that close, or the closest is a group label. Short keys never match: "规章" and
+        "其他" are one character away from too much."""
+        if len(key) < _APPROXIMATE_MIN or key in self.groups:
+            return None
+        from rapidfuzz.distance import Levenshtein  # a C extension: loaded only when a label needs it
+
+        limit = 1 if len(key) <= 8 else 2
+        best, found = limit + 1, set()
+        for form, row in self.forms:
+            if abs(len(form) - len(key)) > limit:
+                continue
+            distance = Levenshtein.distance(key, form, score_cutoff=limit)
+            if distance > limit:
+                continue
+            if distance < best:
+                best, found = distance, {row}
+            elif distance == best:
+                found.add(row)
+        return next(iter(found)) if len(found) == 1 else None
+
 
 def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[Table, list[Problem]]:
     """Map a T1 or T2 token stream: each matched label opens a row, values fill it in order."""
@@ -141,15 +167,19 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
     rows: dict[str, Row] = {}
     unsplit: dict[str, Unsplit] = {}  # rows whose digit run fits several splits (or none)
     empty: dict[str, Token] = {}  # rows whose label came with no values (so far)
-    current = None  # (RowSpec, label Token, [value Tokens])
+    current = None  # (RowSpec, label Token, [value Tokens], matched approximately)
     stray: tuple[Token, list[Token]] | None = None  # an unknown label that values followed
 
     def flush() -> None:
         nonlocal current
         if current is None:
             return
-        row_spec, label, values = current
+        row_spec, label, values, approximate = current
         current = None
+        if approximate and values:
+            problems.append(_problem("P906", f"表格行标签“{label.text}”与格式中的“{row_spec.label}”近似，按其读取。",
+                                     f"Table label '{label.text}' matched approximately: read as '{row_spec.label}'.",
+                                     label.span))
         if row_spec.id in rows and not values:
             return  # a label repeated without values (a header reprinted after a page break)
         if row_spec.id in empty:
@@ -205,8 +235,11 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
             flush()
             flush_stray()
             row_spec = matcher.match(token.key)
+            approximate = row_spec is None
+            if approximate:
+                row_spec = matcher.approximate(token.key)
             if row_spec is not None:
-                current = (row_spec, token, [])
+                current = (row_spec, token, [], approximate)
             elif token.key not in matcher.groups and len(token.key) > 2:
                 stray = (token, [])
             continue
