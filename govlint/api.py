@@ -134,12 +134,14 @@ def lint_paths(
     config: Config | None = None,
     plugins: Sequence[object] = (),
     reader: str | None = None,
+    summarise: bool = False,
 ) -> Iterator[FileResult]:
-    """Lint every report file under ``paths``, one result per file, streamed."""
+    """Lint every report file under ``paths``, one result per file, streamed. With ``summarise``
+    each result carries the report's corpus summary, for a corpus pass (``govlint.corpus``)."""
     config = config or Config()
     registry = load_registry(plugins)
     for path in iter_report_files(paths):
-        yield _lint_or_error(path, config, registry, reader)
+        yield _lint_or_error(path, config, registry, reader, summarise)
 
 
 def lint_many(
@@ -151,6 +153,7 @@ def lint_many(
     reader: str | None = None,
     chunk: int = 16,
     window: int = 64,
+    summarise: bool = False,
 ) -> Iterator[FileResult]:
     """Lint every report file under ``paths`` in the workers of ``executor``: any
     ``concurrent.futures.Executor`` (a ``ProcessPoolExecutor``, a Dask client's
@@ -159,15 +162,17 @@ def lint_many(
     Workers must see the same paths (a shared filesystem on a cluster) and ``plugins`` must be
     picklable (installed entry-point plugins load in each worker by themselves). Without an
     executor this is ``lint_paths``. A chunk whose worker died yields an ``error`` result per file.
+    ``summarise`` as in ``lint_paths``: summaries are small and picklable, so they come back from
+    any worker.
     """
     if executor is None:
-        yield from lint_paths(paths, config=config, plugins=plugins, reader=reader)
+        yield from lint_paths(paths, config=config, plugins=plugins, reader=reader, summarise=summarise)
         return
     config = config or Config()
     pending: deque = deque()
 
     def submit(batch: list[str]) -> None:
-        pending.append((batch, executor.submit(_lint_batch, batch, config, tuple(plugins), reader)))
+        pending.append((batch, executor.submit(_lint_batch, batch, config, tuple(plugins), reader, summarise)))
 
     batch: list[str] = []
     for path in iter_report_files(paths):
@@ -183,10 +188,11 @@ def lint_many(
         yield from _results(*pending.popleft())
 
 
-def _lint_batch(paths: list[str], config: Config, plugins: tuple, reader: str | None) -> list[FileResult]:
+def _lint_batch(paths: list[str], config: Config, plugins: tuple, reader: str | None,
+                summarise: bool = False) -> list[FileResult]:
     """What a worker runs: a chunk of files, each to a ``FileResult`` (never an exception)."""
     registry = load_registry(plugins)
-    return [_lint_or_error(path, config, registry, reader) for path in paths]
+    return [_lint_or_error(path, config, registry, reader, summarise) for path in paths]
 
 
 def _results(paths: list[str], future) -> list[FileResult]:
@@ -196,9 +202,10 @@ def _results(paths: list[str], future) -> list[FileResult]:
         return [FileResult(path, (), f"worker failed: {type(exc).__name__}: {exc}") for path in paths]
 
 
-def _lint_or_error(path, config: Config, registry: Registry, reader: str | None) -> FileResult:
+def _lint_or_error(path, config: Config, registry: Registry, reader: str | None,
+                   summarise: bool = False) -> FileResult:
     try:
-        return lint_file(path, config, registry, reader)
+        return lint_file(path, config, registry, reader, summarise=summarise)
     except OSError as exc:
         return FileResult(os.fspath(path), (), f"{exc.strerror or exc}: {path}")
 

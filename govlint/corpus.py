@@ -16,6 +16,7 @@ import os
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor
 from typing import Any
 
 import attrs
@@ -253,6 +254,7 @@ def configured_mapping(config: Config) -> AgencyMapping | None:
 
 def lint_corpus(
     paths: Iterable[str | os.PathLike[str]],
+    executor: Executor | None = None,
     *,
     config: Config | None = None,
     plugins: Sequence[object] = (),
@@ -262,24 +264,20 @@ def lint_corpus(
 ) -> Iterator[Any]:
     """Lint every report under ``paths`` and then the corpus they form, streamed: one
     ``FileResult`` per file of the per-document pass (left out when ``documents`` is false),
-    then one per report that has corpus findings. ``mapping`` is an ``AgencyMapping`` or the
-    path of a mapping file (TOML or CSV); it defaults to the ``corpus-map`` option."""
-    from .api import iter_report_files, lint_file
+    then one per report that has corpus findings. The per-document pass runs in ``executor``
+    when one is given (as ``govlint.lint_many``); only summaries come back. ``mapping`` is an
+    ``AgencyMapping`` or the path of a mapping file (TOML or CSV); it defaults to the
+    ``corpus-map`` option."""
+    from .api import lint_many
 
     config = config or Config()
-    registry = load_registry(plugins)
     if mapping is None:
         mapping = configured_mapping(config)
     elif not isinstance(mapping, AgencyMapping):
         mapping = load_mapping(mapping)
-    corpus = CorpusPass(config, registry, mapping)
-    for path in iter_report_files(paths):
-        try:
-            result = lint_file(path, config, registry, reader, summarise=corpus.wanted)
-        except OSError as exc:
-            from .api import FileResult
-
-            result = FileResult(str(path), (), f"{exc.strerror or exc}: {path}")
+    corpus = CorpusPass(config, load_registry(plugins), mapping)
+    for result in lint_many(paths, executor, config=config, plugins=plugins, reader=reader,
+                            summarise=corpus.wanted):
         corpus.add(result)
         if documents:
             yield result

@@ -180,3 +180,16 @@ def test_corpus_codes_are_valid_in_select(ref, capsys):
 
     assert main(["check", "--select", ref, str(seed_path("000"))]) == 0
     assert "unknown" not in capsys.readouterr().err
+
+
+def test_lint_corpus_in_a_process_pool_finds_the_same():
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..conftest import FIXTURES
+
+    corpus_multi = FIXTURES / "corpus_multi"
+    serial = [f for r in lint_corpus([corpus_multi], documents=False) for f in r.findings]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        parallel = [f for r in lint_corpus([corpus_multi], pool, documents=False) for f in r.findings]
+    assert parallel == serial
+    assert {f.code for f in serial} == {"K801", "K802", "K803", "K804"}  # no mapping: no region, no alias
