@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+import regex
+
 from .source import ReadError
 
 _BOMS = (
@@ -25,16 +27,17 @@ def decode(data: bytes) -> tuple[str, str]:
             return _strip_bom(data.decode(encoding, errors="replace")), encoding
     if _looks_binary(data):
         raise ReadError("P901", "文件是二进制数据，不是文本报告。", "The file is binary data, not a text report.")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if _looks_utf16(data):
-        for encoding in ("utf-16-le", "utf-16-be"):
+    # Text never holds NUL, BOM-less UTF-16 with any ASCII does: try it before UTF-8, which
+    # would accept the NULs. CJK-only UTF-16 has no NUL and is tried after UTF-8 (ASCII read as
+    # UTF-16 looks like CJK, so UTF-8 must go first there).
+    utf16 = _utf16_order(data)
+    first = [utf16] if b"\x00" in data[:8192] else []
+    for encoding in (*first, "utf-8", _declared_encoding(data), utf16):
+        if encoding:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
-                continue
+                continue  # e.g. a page that lies about its charset (it happens): go on detecting
     if b"\x00" in data:
         raise ReadError("P901", "文件是二进制数据，不是文本报告。", "The file is binary data, not a text report.")
     from charset_normalizer import from_bytes  # only for non-UTF-8 input
@@ -57,19 +60,44 @@ def _looks_binary(data: bytes) -> bool:
     """Control bytes in a sample, when the input is not BOM-less UTF-16 (whose ASCII has NULs)."""
     sample = data[:8192]
     controls = len(sample) - len(sample.translate(None, _CONTROL))
-    return controls > max(2, len(sample) // 100) and not _looks_utf16(data)
+    return controls > max(2, len(sample) // 100) and _utf16_order(data) is None
 
 
 def _strip_bom(text: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """BOM-less UTF-16: about half the bytes of CJK/ASCII text are zero on one side."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return False
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    return max(even, odd) > half * 0.3 and min(even, odd) < half * 0.05
+# GB2312 and GBK pages are decoded as GB18030, their superset: a page labelled gb2312 often holds
+# GBK characters. Big5 likewise as its Hong Kong superset.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
+_DECLARED = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_-]+)|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_-]+)""",
+                          regex.IGNORECASE)
+# What Chinese text in UTF-16 decodes to: CJK, ASCII, CJK punctuation and full-width forms.
+_PLAUSIBLE = regex.compile(r"[\p{Han}\x09\x0a\x0d\x20-\x7e\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00a0-\u00ff]")
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The charset an HTML or XML document declares in its first 4 KB, if Python knows it."""
+    m = _DECLARED.search(data[:4096])
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii").lower()
+    try:
+        name = codecs.lookup(_SUPERSETS.get(name, name)).name
+    except LookupError:
+        return None
+    return None if name.startswith("utf-8") else name
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """The byte order of BOM-less UTF-16, or None. CJK text has no zero bytes to go by, so the
+    start is decoded both ways and the order whose text is nearly all CJK, ASCII and punctuation
+    wins (GB18030 or Big5 bytes read as UTF-16 scatter over the whole plane instead)."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    sample = data[:8192]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(encoding, errors="replace")
+        if len(_PLAUSIBLE.findall(text)) >= 0.97 * len(text):
+            return encoding
+    return None

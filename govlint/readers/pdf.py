@@ -113,16 +113,10 @@ def _read_pages(data: bytes) -> list[tuple[list[_Text | _Row], float, float, flo
             pages = [_page(page) for page in pdf.pages]
         finally:
             pdf.close()
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ReadError(
-            "P901",
-            "PDF 文件已加密，无法读取其内容；请提供未加密的版本。",
-            "The PDF is encrypted and its content cannot be read; provide an unencrypted copy.",
-        ) from exc
-    except ReadError:
-        raise
     except Exception as exc:  # pdfminer raises many unrelated types on a damaged file
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        # pdfplumber wraps pdfminer's own exception as the first argument of PdfminerException.
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ReadError(
                 "P901",
                 "PDF 文件已加密，无法读取其内容；请提供未加密的版本。",
@@ -130,8 +124,8 @@ def _read_pages(data: bytes) -> list[tuple[list[_Text | _Row], float, float, flo
             ) from exc
         raise ReadError(
             "P901",
-            f"PDF 文件已损坏，无法读取（{type(exc).__name__}）。",
-            f"The PDF file is corrupt and cannot be read ({type(exc).__name__}: {exc}).",
+            f"PDF 文件已损坏，无法读取（{type(cause).__name__}）。",
+            f"The PDF file is corrupt and cannot be read ({type(cause).__name__}: {cause}).",
         ) from exc
     if not any(items for items, *_ in pages):
         raise ReadError(
