@@ -87,3 +87,63 @@ class TextYear(Rule):
                     expected=report_year, actual=year,
                 )
 
+
+
+# The preamble's sentences that say what the report is: "现就2024年度…工作情况报告如下",
+# "本报告…2024年度政府信息公开工作…". A year there that is not followed by a month is the year
+# the report says it covers; titles of cited documents (《…》) do not count.
+_SAYS_WHAT = regex.compile(r"本报告|本年报|现就|报告如下|向社会公布|予以公布|特此报告")
+_YEAR_NOT_DATE = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
+_CITED = regex.compile(r"《[^》]*》")
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        yield start, text[start:m.end()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+class PreambleYear(Rule):
+    """The introduction says the report covers another year than its title.
+
+    The preamble tells what the report is ("现就2024年度政府信息公开工作情况报告如下",
+    "本报告由…编制…2024年度…"). A year there that differs from the title's is left over from an
+    earlier report (or the title is wrong). Only sentences that describe the report itself are
+    read, dates (a year followed by a month) and titles of cited documents (《…》) are not: the
+    statistical period is D302's, and a cited notice may well be of another year. Authority:
+    the report covers one calendar year (条例 第四十九条; 国办公开办函〔2021〕30号 §一(二)).
+
+    Example: title "…2024年政府信息公开工作年度报告", preamble "现就2023年度本机关政府信息公开工作情况
+    报告如下".
+    """
+
+    code = "Y502"
+    name = "preamble-year"
+    family = "year"
+    severity = "error"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        if doc.title is None or doc.year is None:
+            return
+        report_year = doc.year.value
+        title_line = doc.title.span.line if doc.title.span else 0
+        for block in doc.preamble:
+            if not isinstance(block, Paragraph) or block.span.line <= title_line:
+                continue
+            for start, sentence in _sentences(block.text):
+                if not _SAYS_WHAT.search(sentence):
+                    continue
+                cited = _CITED.sub(lambda m: " " * len(m[0]), sentence)  # keep offsets
+                for m in _YEAR_NOT_DATE.finditer(cited):
+                    year = int(m["year"])
+                    if year == report_year:
+                        continue
+                    yield ctx.report(
+                        zh=f"标题为{report_year}年度报告，导言却称本报告涉及“{m[0].strip()}”。",
+                        en=f"The title names the {report_year} report, but the introduction speaks of {year}.",
+                        span=block.span_of(start + m.start("year"), start + m.end("year")),
+                        expected=report_year, actual=year,
+                    )

@@ -46,3 +46,23 @@ def test_y501_points_at_the_year_itself():
     text = render_report(sections={"一": "全年工作扎实。2022年，本机关认真贯彻落实《条例》。"})
     (finding,) = lint(text, "Y")
     assert (finding.span.column, finding.span.end_column) == (8, 12)
+
+
+INTRO = "本报告根据《中华人民共和国政府信息公开条例》编制。"
+
+
+def test_y502_preamble_speaks_of_another_year():
+    text = render_report(preamble=INTRO + "现就2023年度本机关政府信息公开工作情况报告如下。")
+    findings = lint(text, "Y")
+    assert [(f.code, f.span.line, f.actual) for f in findings] == [("Y502", 3, 2023)]
+    assert text.splitlines()[2][findings[0].span.column - 1:findings[0].span.end_column - 1] == "2023"
+
+
+@pytest.mark.parametrize("preamble", [
+    INTRO + "现就2024年度本机关政府信息公开工作情况报告如下。",
+    "根据《关于做好2023年度政府信息公开工作年度报告的通知》，现就本年度情况报告如下。",  # a cited title
+    "本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。",  # dates are D302's
+    "2023年，本机关开展了专项整治。",  # no sentence about the report itself
+])
+def test_y502_passes(preamble):
+    assert where(lint(render_report(preamble=preamble), "Y502")) == []
