@@ -17,6 +17,8 @@ from .model import Normalized
 
 # Characters that only carry layout, dropped from label keys: everything but letters and digits.
 _NOT_KEY = regex.compile(r"[^\p{L}\p{N}]+")
+# A lowercase pinyin syllable (tone marks allowed) in brackets right after a Chinese character.
+_PINYIN = regex.compile(r"(?<=\p{Han})\s?\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,13 +47,35 @@ def normalize(raw: str) -> Normalized:
             text = simplified
         else:  # a phrase conversion changed the length: convert character by character instead
             text = "".join(c if len(s := to_simplified(c)) != 1 else s for c in text)
+        if "(" in text:
+            text, offsets = _drop_pinyin(text, offsets)
     return Normalized(text, tuple(offsets))
+
+
+def _drop_pinyin(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Remove pinyin glosses some mirror sites insert after characters ("公(gong)開(kai)",
+    domain.md §6.10), keeping every remaining character's source index."""
+    spans = [m.span() for m in _PINYIN.finditer(text)]
+    if not spans:
+        return text, offsets
+    source = offsets or list(range(len(text)))
+    kept_text: list[str] = []
+    kept: list[int] = []
+    position = 0
+    for start, end in spans + [(len(text), len(text))]:
+        kept_text.append(text[position:start])
+        kept.extend(source[position:start])
+        position = end
+    return "".join(kept_text), kept
 
 
 def norm_text(raw: str) -> str:
     """The normalised text alone, for callers that need no positions."""
     text = unicodedata.normalize("NFKC", raw)
-    return to_simplified(text) if not text.isascii() else text
+    if text.isascii():
+        return text
+    text = to_simplified(text)
+    return _PINYIN.sub("", text) if "(" in text else text
 
 
 def label_key(text: str) -> str:
