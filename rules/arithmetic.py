@@ -56,7 +56,7 @@ class MissingCell(Rule):
             for cell in blank:
                 identities = sorted(set(needs.get((cell.table, cell.row, cell.column), ())))
                 label = row_name(doc, cell.row) if cell.table == "T2" else cell.row
-                raw = cell.raw or "空白"
+                raw = cell.raw.strip() or "空白"  # an HTML &nbsp; cell holds a no-break space
                 yield ctx.report(
                     zh=f"{label} {COLUMN_NAMES.get(cell.column, cell.column) if cell.table == 'T2' else cell.column}"
                        f"：单元格为“{raw}”，数据缺失（不按 0 计）"
