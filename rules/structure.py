@@ -41,6 +41,7 @@ _INTRO = regex.compile(r"统计期限|统计期|如对本报告|如对本年报|
 # Header fields and dates between the title and the text are short; prose is not.
 _HAN = regex.compile(r"\p{Han}")
 _PROSE_HAN = 10
+_CLAUSE_END = regex.compile(r"[,，。;；:：]")
 _LEADING_NUMERAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]\s*")
 
 PLACEHOLDER = regex.compile(r"[(]\s*文字描述[^)]*[)]?")
@@ -93,7 +94,9 @@ def _content_without_heading(doc: Document, key: str) -> Span | None:
                       and len(_HAN.findall(p.text)) >= _PROSE_HAN]
     for paragraph in paragraphs:
         if any(word in paragraph.text for word in CONTENT_WORDS[key]):
-            return (paragraphs[0] if key == "一" else paragraph).span
+            start = paragraphs[0] if key == "一" else paragraph
+            clause = _CLAUSE_END.search(start.text)  # point at the opening words, not the paragraph
+            return start.span_of(0, clause.start() if clause and clause.start() else len(start.text))
     return None
 
 
