@@ -41,6 +41,10 @@ class TextReporter(Reporter):
             if source is not None and not self.options.get("no_source"):
                 width = f.span.end_column - f.span.column if f.span.end_line == f.span.line else 1
                 self.out.write(f"    {source}\n    {self._paint(caret_line(source, f.span.column, width), _COLORS.get(f.severity, ''))}\n")
+            for related in f.related:  # the other report of a corpus finding, like a compiler's "note:"
+                at = f"{related.path}:{related.span.line}:{related.span.column}" if related.span else f"{related.path}"
+                cell = f" [{related.cell}]" if related.cell else ""
+                self.out.write(f"    = {at}: {related.message}{cell}\n")
 
     def finish(self, summary: Summary) -> None:
         total = sum(summary.by_severity.values())

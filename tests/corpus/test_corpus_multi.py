@@ -158,3 +158,13 @@ def test_the_mapping_can_come_from_the_configuration_file(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert code == 0
     assert sorted({f["code"] for f in out}) == ["K802", "K811", "K812"]  # 100% ≥ 99.5
+
+
+def test_text_output_shows_the_related_location(capsys):
+    assert main(["check", "--select", "K801", str(CORPUS)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index(next(line for line in lines if "K801 warning" in line))
+    assert lines[at].endswith("qianjiang/2025_qianjiang.txt:26:20: K801 warning "
+                              "自然人：上年结转 0，与 2024 年度报告“四、结转下年度继续办理” 1 不一致 [T2/R2/C1]")
+    assert lines[at + 1].startswith("    = ")
+    assert lines[at + 1].endswith("qianjiang/2024_qianjiang.txt:250:1: 2024 年度报告结转下年度 1 [T2/R4/C1]")
