@@ -37,11 +37,11 @@ CONTENT_WORDS = {
 }
 # A preamble paragraph introducing the report (basis, period, where to ask) is not section 一.
 _INTRO = regex.compile(r"统计期限|统计期|如对本报告|如对本年报|编制而成|(?:编制|制定)本?报告|本报告[由是根]")
-# A heading's own numeral ("四、"); "(一)" marks a sub-topic, never a section heading.
 # Header fields and dates between the title and the text are short; prose is not.
 _HAN = regex.compile(r"\p{Han}")
 _PROSE_HAN = 10
 _CLAUSE_END = regex.compile(r"[,，。;；:：]")
+# A heading's own numeral ("四、"); "(一)" marks a sub-topic, never a section heading.
 _LEADING_NUMERAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]\s*")
 
 PLACEHOLDER = regex.compile(r"[(]\s*文字描述[^)]*[)]?")
@@ -262,7 +262,7 @@ class MissingTable(Rule):
                 )
 
 
-def _schema_rows(doc: Document, table: Table):
+def _schema_rows(table: Table):
     """The schema rows of the format the table was read with (a hybrid mixes formats per table)."""
     ids = {r.id for r in table.rows}
     specs = [schema.table(table.id) for schema in SCHEMAS.values()]
@@ -292,7 +292,7 @@ class MissingRows(Rule):
             if not table.rows:
                 continue  # S205
             present = {r.id for r in table.rows}
-            missing = [r for r in _schema_rows(doc, table) if r.id not in present]
+            missing = [r for r in _schema_rows(table) if r.id not in present]
             if not missing:
                 continue
             names = "、".join(f"{r.id} {r.label.split('（区分')[0]}" if r.label else r.id for r in missing)
