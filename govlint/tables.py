@@ -209,7 +209,7 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
 
     def flush_stray() -> None:
         nonlocal stray
-        if stray and stray[1]:
+        if stray and any(not v.missing for v in stray[1]):  # a row of blanks loses no data
             label, values = stray
             problems.append(_problem("P903", f"无法识别的表格行“{label.text}”（{len(values)} 个数值未采用）。",
                                      f"Unrecognised table row '{label.text}' ({len(values)} value(s) not used).", label.span))
@@ -230,6 +230,20 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
 
     orphans: list[Token] = []
     for token in tokens:
+        if not token.is_value and current is not None and not current[2] and _continues(token, matcher):
+            continue  # "（二）部分公开（区分处理的，只计这一情" then "形，不计其他情形）": one label
+        if not token.is_value and stray is not None and not stray[1] and _continues(token, matcher):
+            # "5.要求行政机关确认或重新出具" then "已获取信息": the two halves make the label.
+            label = Token(stray[0].text + token.text, _join(stray[0].span, token.span), stray[0].key + token.key)
+            row_spec = matcher.match(label.key)
+            approximate = row_spec is None
+            if approximate:
+                row_spec = matcher.approximate(label.key)
+            if row_spec is not None:
+                stray, current = None, (row_spec, label, [], approximate)
+            else:
+                stray = (label, [])
+            continue
         if not token.is_value:
             flush_orphans()
             flush()
@@ -267,6 +281,19 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
                 problems.append(pending.problem())
     ordered = tuple(rows[r.id] for r in spec.rows if r.id in rows)
     return Table(spec.id, ordered, _table_span(tokens)), problems
+
+
+def _continues(token: Token, matcher: _RowMatcher) -> bool:
+    """A label fragment that goes on the label before it (a cell broken over lines): it opens
+    nothing itself and carries no enumerator of its own."""
+    key = token.key
+    return (
+        bool(key)
+        and not _ENUMERATOR.match(key)
+        and key not in matcher.groups
+        and matcher.match(key) is None
+        and matcher.approximate(key) is None
+    )
 
 
 def _row(table_id: str, row_spec, label: Token, values: list[Token]) -> Row:
