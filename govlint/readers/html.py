@@ -233,7 +233,7 @@ def _blank_span(locator: _Locator, td) -> Span:
 def _header_lines(root, article, body_lines: list[SourceLine], locator: _Locator) -> list[SourceLine]:
     """Title and header fields found outside the article body, as "公开日期：2025-01-22" lines."""
     out: list[SourceLine] = []
-    if not any("报告" in line.raw and len(line.raw) <= _TITLE_MAX for line in body_lines[:3]):
+    if not any("年度报告" in line.raw and len(line.raw) <= _TITLE_MAX for line in body_lines[:3]):
         title = _page_title(root, article)
         if title and "报告" in title[0]:
             out.append(_header(title[0], title[1]))
@@ -248,7 +248,7 @@ def _header_lines(root, article, body_lines: list[SourceLine], locator: _Locator
             elif not find_dates(norm_text(value)):
                 continue
             else:
-                value = norm_text(value)[: find_dates(norm_text(value))[0].end]
+                value = norm_text(value)[: find_dates(norm_text(value))[0].end].strip()
             if value and label not in fields:
                 fields[label] = (value, line)
     if not any("日期" in label or "时间" in label for label in fields):
@@ -256,7 +256,7 @@ def _header_lines(root, article, body_lines: list[SourceLine], locator: _Locator
             name = (element.get("name") or element.get("property") or "").lower()
             content = element.get("content") or ""
             if name in _META_DATES and find_dates(content):
-                fields["发布日期"] = (content[: find_dates(content)[0].end], element.sourceline)
+                fields["发布日期"] = (content[: find_dates(content)[0].end].strip(), element.sourceline)
                 break
     for label, (value, line) in fields.items():
         out.append(_header(f"{label}：{value}", line))
