@@ -30,10 +30,6 @@ class Progress:
 
         return cls(tqdm(total=total, file=stream, unit="file", desc=label, leave=False, dynamic_ncols=True))
 
-    @property
-    def active(self) -> bool:
-        return self.bar is not None
-
     def iterate(self, items: list) -> Iterator:
         """``items``, counting each one on the bar once the loop body is done with it."""
         if self.bar is None:

@@ -13,7 +13,7 @@ import pytest
 
 from govlint.api import FileResult, lint_file
 from govlint.config import Config
-from govlint.finding import Finding
+from govlint.finding import CellAddress, Finding, Related
 from govlint.model import Document
 from govlint.plugins import load_registry
 from govlint.reporters import REPORTERS, Reporter, Summary
@@ -187,8 +187,9 @@ def test_later_findings_about_a_shown_file_join_it():
     """The corpus pass reports after every file was read: one part per file, numbers unique."""
     registry = load_registry()
     first = lint_file(SEED_001, Config(select=("A100",)), registry, keep_document=True)
+    other = Related("reports/copy.txt", None, "另一份报告", CellAddress("T2", "R1", "C1"))
     later = Finding(code="K805", rule="conflicting-reports", family="corpus", severity="warning",
-                    message="同一单位同一年度有两份不同的报告", path=first.path)
+                    message="同一单位同一年度有两份不同的报告", path=first.path, related=(other,))
     out = io.StringIO()
     reporter = HtmlReporter(out)
     reporter.file(first)
@@ -199,6 +200,8 @@ def test_later_findings_about_a_shown_file_join_it():
     numbers = [e.attrs["id"] for e in report.iter() if "note" in e.classes]
     assert numbers == ["f1-1", "f1-2"]
     assert "警告 2" in report.all_text()
+    [related] = [e for e in report.iter() if "related" in e.classes]
+    assert related.text == "↔ reports/copy.txt T2/R1/C1：另一份报告"
     assert [e.text for e in tree.find("td") if e.attrs.get("data-family") == "corpus"] == ["1", "1"]
 
 
