@@ -47,6 +47,7 @@ _CORE = {
 }
 _T1_START = regex.compile(r"^第二十条第[一二三四五六七八九十]+项")
 _PROSE_MIN = 60
+T3_WIDTH = 15
 _MARKDOWN_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _TABLE_NOTE = regex.compile(r"^\s*注\s*[:：]")
 _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -55,7 +56,9 @@ _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 def heading_section(text: str) -> str | None:
     """The section a line heads, from its numeral and core words, or else from a full statutory
     heading phrase under another numeral ("一、主动公开政府信息情况" in a report that numbers its
-    own topics first, domain.md §6.15), or None."""
+    own topics first, domain.md §6.15), or None. Markdown heading marks ("## 一、总体情况") are
+    layout, not text."""
+    text = text.lstrip("#")
     m = _HEADING.match(text)
     if m:
         key = m["num"]
@@ -125,6 +128,8 @@ def build_document(
             parts.append((key, heading, []))
             previous_plain_text = False
             return
+        if region == "T3" and not line.separated and _values_in(region_tokens) >= T3_WIDTH:
+            close_region()  # Table 3 has one data row: once it is complete, text after it is text
         keys = [label_key(c.text) for c in line.cells]
         start = _table_start(line, keys)
         if start is not None and start != region:
@@ -190,6 +195,10 @@ def build_document(
         problems=tuple(problems),
     )
     return metadata.annotate(doc)
+
+
+def _values_in(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if t.is_value and not t.missing)
 
 
 class _Pending:
