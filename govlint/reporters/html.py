@@ -40,7 +40,7 @@ UI = {
         "family": {
             "arithmetic": "表格计算", "structure": "结构", "date": "日期", "contact": "联系方式",
             "year": "年份", "narrative": "文字与表格", "format": "格式", "parse": "解析",
-            "internal": "内部", "corpus": "跨年度",
+            "internal": "内部", "corpus": "跨报告对照",
         },
         "clean": "未发现问题",
         "unreadable": "无法读取",
