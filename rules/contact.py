@@ -215,7 +215,8 @@ def located_contacts(doc: Document) -> Iterator[PlaceClaim]:
 
 class ContactPlaceMismatch(Rule):
     """The telephone area code, the postcode, the address and the place named in the title or
-    agency name point to different places (e.g. 0517 and 223xxx both point to 淮安; 0579 to 金华).
+    agency name point to different places. For example 0517 and 223xxx both point to 淮安, and
+    0579 to 金华.
 
     A contact line copied from another agency's report is a common slip. Only a disagreement
     where both sides are known is reported: different provinces, or different prefecture-level

@@ -262,8 +262,8 @@ class NarrativeApplications(_NarrativeRule):
 
 class NarrativeReviewLitigation(_NarrativeRule):
     """A figure or statement of the text on 行政复议 or 行政诉讼 contradicts Table 3: 行政复议 N件
-    against A5, 行政诉讼 N件 against B5 + C5 (未经复议直接起诉 against B5, 复议后起诉 or "不满复议
-    结果后提起诉讼" against C5), and "未发生行政复议和诉讼" against 0.
+    against A5, 行政诉讼 N件 against B5 + C5 (未经复议直接起诉 against B5; 复议后起诉 or
+    "不满复议结果后提起诉讼" against C5), and "未发生行政复议和诉讼" against 0.
 
     Authority: section 四 and the text report the same cases (国办公开办函〔2021〕30号 and the 2019
     format; the table has no overall 行政诉讼 column, so the narrative total is B5 + C5).
