@@ -12,6 +12,9 @@ built-in pack should fire on it). Override what a test is about and nothing else
     render_report(headings={"五": "五、存在问题与改进路径"})          # another heading text
     render_report(year=2019, fmt="2019")                            # the 2019 (试行) format
 
+``lint(text, "F", "S207")`` runs the named rules (codes, prefixes, families) on a text and
+``where(findings)`` gives their (code, "T2/R3.6.2/C7" or line) pairs to compare.
+
 Cell values are written as given: an int, or a string such as "" (blank), "/", "12元". (A blank
 in a row's last column is dropped by the table reader like any trailing empty cell: use "/".)
 For sections 二, 三 and 四 the body text stands before the table. The API is shared by every
