@@ -177,6 +177,8 @@ def _month_day(value: str, where: str) -> tuple[int, int]:
 def deadline(doc: Document, year: int, options: Mapping) -> Deadline:
     kind, why_zh, why_en = report_kind(doc, options)
     configured = options.get("deadlines") or {}
+    if not isinstance(configured, Mapping):
+        raise ValueError(f"deadlines must map a report kind to 'MM-DD', not {configured!r}")
     if kind in configured:
         value, source_zh, source_en = configured[kind], "配置", "configuration"
     elif kind == "aggregate" or (kind in AGGREGATES and year < FIRST_F21_REPORT_YEAR):

@@ -135,19 +135,38 @@ def _lawsuit_kind(clause_before: str) -> str:
     return "all"
 
 
+def _paragraphs(doc: Document) -> Iterator[tuple[str | None, Paragraph]]:
+    """(section key or None for the preamble, paragraph) in reading order."""
+    for block in doc.preamble:
+        if isinstance(block, Paragraph):
+            yield None, block
+    for section in doc.sections:
+        yield section.key, section.heading
+        for paragraph in section.paragraphs:
+            yield section.key, paragraph
+
+
 def claims(doc: Document) -> Iterator[Claim]:
-    """Every figure and statement of the narrative that a table can confirm."""
+    """Every figure and statement of the narrative that a table can confirm. Within a sentence,
+    several different figures for the same cell describe parts ("市本级收到申请300件，各县区收到
+    申请700件") or other years: none of them is taken."""
     carried_out = _carried_out(doc.report_year)
-    for paragraph in doc.paragraphs():
+    for key, paragraph in _paragraphs(doc):
         text = paragraph.text
         if text.count("|") >= 2:  # a table row read as text: its numbers are not narrative
             continue
-        about_applications = "申请" in text
+        # 办结, 复议 and 诉讼 are read only where the paragraph is about disclosure: a 司法局 also
+        # reports the reviews it decides as the review body.
+        about_disclosure = key == "四" or regex.search("信息公开|依申请|政务公开", text) is not None
         for sentence in _SENTENCE.finditer(text):
-            yield from _sentence_claims(doc, paragraph, sentence, about_applications, carried_out)
+            found = list(_sentence_claims(doc, paragraph, sentence, about_disclosure, carried_out))
+            values: dict[Target, set[int]] = {}
+            for claim in found:
+                values.setdefault(claim.target, set()).add(claim.value)
+            yield from (c for c in found if len(values[c.target]) == 1)
 
 
-def _sentence_claims(doc, paragraph, sentence, about_applications, carried_out) -> Iterator[Claim]:
+def _sentence_claims(doc, paragraph, sentence, about_disclosure, carried_out) -> Iterator[Claim]:
     s, base = sentence.group(), sentence.start()
 
     def claim(target: Target, m: regex.Match, value: int | None = None, statement: str | None = None) -> Claim:
@@ -155,14 +174,22 @@ def _sentence_claims(doc, paragraph, sentence, about_applications, carried_out) 
         return Claim(target, int(m["n"]) if value is None else value, paragraph, base + m.start(group),
                      base + m.end(group), s.strip(), statement)
 
+    def part_of_a_total(m: regex.Match) -> bool:
+        """"共收到申请100件，其中市政府办公室收到申请50件": a figure after 其中 counts a part."""
+        start = max((c.end() for c in _CLAUSE_START.finditer(s, 0, m.start())), default=0)
+        return s[start:m.start()].lstrip().startswith("其中")
+
     numeric = [(_RECEIVED, _t2(doc, "R1")), (_CARRIED_IN, _t2(doc, "R2"))]
     numeric += [(p, _t2(doc, "R4")) for p in carried_out]
-    if about_applications:
-        numeric.append((_DONE, _t2(doc, "R3.7")))
-    numeric += [(_REVIEW, _REVIEW_TARGET), (_NORMATIVE, _t1(doc, "R1.2", "行政规范性文件 本年制发件数"))]
+    if about_disclosure:
+        numeric += [(_DONE, _t2(doc, "R3.7")), (_REVIEW, _REVIEW_TARGET)]
+    numeric.append((_NORMATIVE, _t1(doc, "R1.2", "行政规范性文件 本年制发件数")))
     for pattern, target in numeric:
         for m in pattern.finditer(s):
-            yield claim(target, m)
+            # "其中…2件结转下年度" is the carried forward of the whole: 其中 only splits counts
+            # that a sentence gives in parts.
+            if target.cells == (("R4", "C7"),) or not part_of_a_total(m):
+                yield claim(target, m)
     for m in _OUTCOME.finditer(s):
         keys = [OUTCOMES[w] for w in regex.findall(_OUTCOME_WORD, m["names"])]
         targets = [_t2(doc, k) for k in keys]
@@ -171,7 +198,9 @@ def _sentence_claims(doc, paragraph, sentence, about_applications, carried_out) 
         else:  # "予以公开及部分公开42件": one figure for several outcomes
             yield claim(Target("T2", tuple(c for t in targets for c in t.cells), "、".join(t.zh for t in targets),
                                " + ".join(t.en for t in targets), address=False), m)
-    for m in _LAWSUIT.finditer(s):
+    for m in _LAWSUIT.finditer(s) if about_disclosure else ():
+        if part_of_a_total(m):
+            continue
         # The clause before the keyword, back to the previous figure or list item: in "行政复议案件
         # 2件、行政诉讼案件7件" the 复议 belongs to the previous item, not to the lawsuits.
         clause_start = max((c.end() for c in _LIST_ITEM.finditer(s, 0, m.start())), default=0)
@@ -179,8 +208,10 @@ def _sentence_claims(doc, paragraph, sentence, about_applications, carried_out) 
     for m in _T1_DECISIONS.finditer(s):
         row = {"行政许可": "R5.1", "行政处罚": "R6.1", "行政强制": "R6.2"}[m["kind"]]
         yield claim(_t1(doc, row, f"{m['kind']} 本年处理决定数量"), m)
-    for m in _NONE_HAPPENED.finditer(s):
-        if regex.search(r"未经复议|尚未|审结", m.group()):
+    for m in _NONE_HAPPENED.finditer(s) if about_disclosure else ():
+        # "未发生被行政复议纠错的情况" denies an outcome, not the reviews themselves.
+        if regex.match(r"无论|无法|无正当", m.group()) or regex.search(r"未经复议|尚未|审结|纠错|纠正|败诉|撤销|违法",
+                                                                      m.group()):
             continue
         if "复议" in m.group():
             yield claim(_REVIEW_TARGET, m, 0, m.group())
@@ -199,6 +230,8 @@ def table_value(doc: Document, target: Target, cells=None) -> tuple[int | float,
     cells = [table.cell(row, column) for row, column in cells or target.cells]
     if any(c is None or c.missing for c in cells):
         return None
+    if target.table == "T2" and not all(_row_adds_up(table, c.row) for c in cells):
+        return None
     return sum(c.value for c in cells), cells
 
 
@@ -208,6 +241,15 @@ def _clause(claim: Claim) -> str:
     start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, claim.start)), default=0)
     end = _CLAUSE_START.search(text, claim.end)
     return text[start:end.start() if end else len(text)].strip()
+
+
+def _row_adds_up(table, row: str) -> bool:
+    """A Table 2 row whose 总计 is not the sum of its six columns contradicts itself (A103 says
+    so); which of its numbers the text should match is then unknown."""
+    cells = [table.cell(row, f"C{i}") for i in range(1, 8)]
+    if any(c is None or c.missing for c in cells):
+        return False
+    return sum(c.value for c in cells[:6]) == cells[6].value
 
 
 class _NarrativeRule(Rule):
@@ -247,8 +289,9 @@ class NarrativeApplications(_NarrativeRule):
 
     Authority: the text and Table 2 report the same applications (国办公开办函〔2021〕30号 asks for
     accurate data); one of them is wrong. Only figures whose sentence says what they count are
-    read ("办理72件，其中已答复70件、2件结转" reads only the 2 carried forward), and a blank cell
-    leaves the figure unchecked.
+    read ("办理72件，其中已答复70件、2件结转" reads only the 2 carried forward); a figure after 其中,
+    or one of several figures for the same cell in a sentence, counts a part and is not read; a
+    blank cell, or a row whose 总计 is not the sum of its columns, leaves the figure unchecked.
 
     Example: "全区共接收政府信息公开申请52件" with T2 R1 C7 = 51.
     """

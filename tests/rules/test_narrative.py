@@ -151,3 +151,35 @@ def test_review_and_lawsuit_listed_together():
     assert narrative(with_one("因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。", t3=t3)) == []
     assert narrative(with_one("因政府信息公开引起的行政复议案件2件、行政诉讼案件6件。", t3=t3)) == [
         ("N602", "T3/R1/B5", 5, 7, 6)]
+
+
+def test_parts_of_a_total_are_not_compared():
+    # An aggregate report breaks its figures down by unit: 其中 … and several figures for the
+    # same cell in one sentence are parts, not the total.
+    assert narrative(with_one("全区共收到申请3件，其中区政府办公室收到申请2件。")) == []
+    assert narrative(with_one("区本级收到申请1件，各乡镇收到申请2件。")) == []
+
+
+def test_reviews_are_read_only_where_the_text_is_about_disclosure():
+    # A 司法局 also reports the reviews it decides as the review body.
+    text = render_report(sections={"一": "全年办理行政复议案件120件，行政诉讼案件30件。"})
+    assert narrative(text) == []
+    text = render_report(sections={"一": "因政府信息公开被申请行政复议1件。"})
+    assert narrative(text) == [("N602", "T3/R1/A5", 5, 0, 1)]
+
+
+def test_words_that_are_no_negation():
+    text = with_one("无论是信息公开行政复议还是诉讼，均依法应对。", t3={"B1": 1, "B5": 1})
+    assert narrative(text) == []
+
+
+def test_a_row_that_contradicts_itself_is_not_compared():
+    # 总计 0 although 自然人 is 1 (A103's finding): the text's 其他处理 figure is not judged on it.
+    text = with_one("其他处理2件。", t2={"R3.6.2": [1, 0, 0, 0, 0, 0, 0]})
+    assert narrative(text) == []
+    assert narrative(with_one("其他处理2件。")) == [("N601", None, 5, 0, 2)]
+
+
+def test_denied_outcome_is_no_denied_review():
+    text = with_one("全年未发生因依申请公开被行政复议纠错的情况。", t3={"A1": 2, "A5": 2})
+    assert narrative(text) == []
