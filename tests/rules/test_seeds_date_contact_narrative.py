@@ -5,8 +5,10 @@ with its table, and that silence is asserted too."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from govlint import lint_path, read
+from govlint import lint_path, lint_text, read
 from govlint.config import Config
 
 from ..conftest import seed_path
@@ -86,3 +88,24 @@ def test_seed_002_published_on_the_deadline_day():
     doc = read(seed_path("002"))
     assert str(doc.publication_date.value) == "2023-01-31"
     assert str(deadline(doc, doc.report_year, {}).date) == "2023-01-31"
+
+
+# Fragments the date, contact and narrative patterns look for, in any order and number: the
+# rules must never crash (X001) whatever they are given, and never report outside the text.
+FRAGMENTS = ["2024年", "2月30日", "1月1日", "至", "12月31日", "202411日起至20241231日止", "收到申请", "12件",
+             "0件", "其中", "行政复议", "行政诉讼", "未发生", "和", "、", "，", "。", "结转下年度", "2025年",
+             "所有申请均已办结", "予以公开", "及", "部分公开", "电话：", "0517-8316623", "邮编：", "22300",
+             "电子邮箱：", "a@b", "地址：", "淮安市", "发布日期：2025-02-30", "汇总", "制发行政规范性文件",
+             "行政许可决定", "\n", "|", "９９９９９９９９９９９９件", "(", ")"]
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_families_never_crash(parts):
+    text = "".join(parts)
+    if not text.strip():
+        return
+    lines = text.count("\n") + 1
+    for finding in lint_text(text, config=Config(select=FAMILIES)):
+        assert finding.code[0] in "DCN", finding.message
+        assert finding.span is None or 1 <= finding.span.line <= lines
