@@ -71,6 +71,8 @@ _LAWSUIT = regex.compile(rf"(?:行政诉讼|起诉)(?:案件)?{_gap(10, '复议'
 _NONE_HAPPENED = regex.compile(
     rf"(?:未发生|没有发生|未出现|没有出现|未收到|未产生|未涉及|未被|没有被|无)[^{_STOP}]{{0,25}}?(?:复议|诉讼)"
     rf"[^{_STOP.replace('、', '')}]*")
+_NONE_RECEIVED = regex.compile(
+    rf"(?:未|没有)(?:收到|接到|受理){_gap(16, '复议|诉讼|起诉|上年|上一年|去年')}申请(?![^{_STOP}]{{0,6}}\d)")
 _ALL_DONE = regex.compile(
     rf"(?:所有|全部)[^{_STOP}]{{0,10}}?申请[^{_STOP}]{{0,12}}?(?:办结|办理完成|办理完毕|答复完毕)")
 _NORMATIVE = regex.compile(
@@ -217,6 +219,8 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure, carried_out) ->
             yield claim(_REVIEW_TARGET, m, 0, m.group())
         if regex.search("诉讼|起诉", m.group()):
             yield claim(_LAWSUIT_TARGETS["all"], m, 0, m.group())
+    for m in _NONE_RECEIVED.finditer(s):
+        yield claim(_t2(doc, "R1"), m, 0, m.group())
     for m in _ALL_DONE.finditer(s):
         yield claim(_t2(doc, "R4"), m, 0, m.group())
 
@@ -285,7 +289,8 @@ class NarrativeApplications(_NarrativeRule):
     """A figure the text gives for applications contradicts Table 2 (总计 column): 新收/收到
     (R1), 上年结转 (R2), 办结 (R3.7), 结转下年度 (R4), and the outcomes 予以公开 (R3.1), 部分公开
     (R3.2), 不予公开 (sum of R3.3.*), 无法提供 (R3.4.*), 不予处理 (R3.5.*), 其他处理 (R3.6.*, the
-    single R3.6 in the 2019 format); "所有申请均已办结" says R4 is 0.
+    single R3.6 in the 2019 format); "所有申请均已办结" says R4 is 0, "未收到政府信息公开申请" that
+    R1 is 0.
 
     Authority: the text and Table 2 report the same applications (国办公开办函〔2021〕30号 asks for
     accurate data); one of them is wrong. Only figures whose sentence says what they count are

@@ -183,3 +183,12 @@ def test_a_row_that_contradicts_itself_is_not_compared():
 def test_denied_outcome_is_no_denied_review():
     text = with_one("全年未发生因依申请公开被行政复议纠错的情况。", t3={"A1": 2, "A5": 2})
     assert narrative(text) == []
+
+
+def test_no_application_received():
+    sentence = "本年度未收到政府信息公开申请。"
+    assert narrative(render_report(sections={"一": sentence})) == [("N601", "T2/R1/C7", 5, 3, 0)]
+    empty = {"R1": [0] * 7, "R3.1": [0] * 7, "R3.4.1": [0] * 7, "R3.7": [0] * 7}
+    assert narrative(render_report(t2=empty, sections={"一": sentence})) == []
+    # a review application is no disclosure application
+    assert narrative(render_report(sections={"一": "本年度未收到行政复议申请。" + BODY_ONE})) == []
