@@ -168,9 +168,9 @@ def _month_day(value: str, where: str) -> tuple[int, int]:
         raise ValueError(f"deadline {where} = {value!r} is not a month-day such as '01-31'")
     month, day = int(m[1]), int(m[2])
     try:
-        dt.date(2000, month, day)  # a leap year: 02-29 is accepted
+        dt.date(2001, month, day)  # not a leap year: a deadline must exist every year
     except ValueError:
-        raise ValueError(f"deadline {where} = {value!r} is not a calendar day") from None
+        raise ValueError(f"deadline {where} = {value!r} is not a calendar day of every year") from None
     return month, day
 
 
@@ -203,7 +203,8 @@ class PublicationLate(Rule):
     a 乡镇's report by 1月31日; a 本级政府 aggregate by 2月20日 (县级), 3月10日 (地市级), 3月31日
     (省级, and a vertical system). Before the 2021 format (report years up to 2020) every
     aggregate had until 3月31日 (条例 第四十九条). The kind is taken from the configuration
-    (``report-kind``; ``deadlines`` maps a kind to "MM-DD" to set local deadlines) or told from
+    (``report-kind``; ``deadlines`` maps a kind, or "aggregate" for an aggregate of unknown
+    level, to "MM-DD" to set local deadlines) or told from
     the text: a report by a government ("重庆市黔江区") is its aggregate, at the level of its
     name; a report that says it was compiled by 汇总 of other units is an aggregate too; when its
     level cannot be told (a 高新区, a 市 that may be county-level) the statutory limit 3月31日

@@ -110,10 +110,16 @@ def test_configured_kind_and_deadline():
                                             options={"deadlines": {"county": "02-10"}})] == ["2025-02-10"]
 
 
-def test_bad_configured_deadline_is_a_clear_error():
-    found = lint_text(render_report(), config=Config(select=("D304",), options={"deadlines": {"agency": "02-30"}}))
+@pytest.mark.parametrize("deadlines, says", [
+    ({"agency": "02-30"}, "'02-30' is not a calendar day of every year"),
+    ({"agency": "02-29"}, "'02-29' is not a calendar day of every year"),
+    ({"agency": "Jan 31"}, "'Jan 31' is not a month-day such as '01-31'"),
+    ("01-31", "deadlines must map a report kind to 'MM-DD'"),
+])
+def test_bad_configured_deadline_is_a_clear_error(deadlines, says):
+    found = lint_text(render_report(), config=Config(select=("D304",), options={"deadlines": deadlines}))
     assert [f.code for f in found] == ["X001"]
-    assert "02-30" in found[0].message and "calendar day" in found[0].message
+    assert says in found[0].message
 
 
 def test_2019_aggregate_has_until_march_31():
