@@ -19,6 +19,7 @@ from govlint.plugins import load_registry
 from govlint.reporters import REPORTERS, Reporter, Summary
 from govlint.reporters.html import HtmlReporter
 
+from ..rules.reportgen import render_report
 from .conftest import FAULTY_SELECT, SEED_001, SEED_001_SELECT, run
 
 VOID = {"meta", "input", "br", "img", "link", "hr"}
@@ -223,3 +224,20 @@ def test_documents_are_kept_only_for_reporters_that_ask(capsys, monkeypatch, spy
     run(capsys, "--format", "spy", "--select", FAULTY_SELECT, str(SEED_001))
     assert len(Spy.seen) == 1
     assert isinstance(Spy.seen[0], Document) is kept
+
+
+def test_a_2019_report_is_drawn_in_the_2019_layout(capsys, tmp_path):
+    path = tmp_path / "2019.txt"
+    path.write_text(render_report(year=2019, fmt="2019"), encoding="utf-8")
+    _, _, tree = page(capsys, "--select", FAULTY_SELECT, str(path))
+    cells = [e.attrs["data-cell"] for e in tree.find("td") if "data-cell" in e.attrs]
+    t1 = [c for c in cells if c.startswith("T1/")]
+    assert len(t1) == 6 * 3 + 2 * 2  # （一）（五）（六） three columns; （八）（九） two (domain.md §4.1)
+    assert [c for c in t1 if c.startswith("T1/R9.1/")] == ["T1/R9.1/C1", "T1/R9.1/C2"]
+    assert [tree.find("td", data_cell=f"T1/R8.1/C{i}")[0].attrs.get("colspan") for i in (1, 2)] == [None, "2"]
+    assert len([c for c in cells if c.startswith("T2/")]) == 23 * 7  # 25 rows in 2021; R3.6 is one row in 2019
+    assert tree.find("tr", data_row="R3.6") and not tree.find("tr", data_row="R3.6.1")
+    groups = [e.all_text().strip() for e in tree.find("tr") if "group" in e.classes]
+    assert groups == ["三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理"]
+    blocks = [e.children[0].text for e in tree.find("tr") if "block" in e.classes]
+    assert blocks == [f"第二十条第（{n}）项" for n in "一五六八九"]
