@@ -162,16 +162,28 @@ def report_kind(doc: Document, options: Mapping) -> tuple[str, str, str]:
     return "agency", "未发现汇总或本级政府字样", "no sign of an aggregate or government report"
 
 
-def _month_day(value: str, where: str) -> tuple[int, int]:
-    m = regex.fullmatch(r"(\d{1,2})-(\d{1,2})", str(value).strip())
-    if not m:
-        raise ValueError(f"deadline {where} = {value!r} is not a month-day such as '01-31'")
-    month, day = int(m[1]), int(m[2])
+def _month_day(value, where: str) -> tuple[int, int]:
+    """A configured deadline: (month, day) as the configuration file gives it, or "MM-DD"."""
+    if isinstance(value, (tuple, list)) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        month, day = value
+    else:
+        m = regex.fullmatch(r"(\d{1,2})-(\d{1,2})", str(value).strip())
+        if not m:
+            raise ValueError(f"deadline {where} = {value!r} is not a month-day such as '01-31'")
+        month, day = int(m[1]), int(m[2])
     try:
-        dt.date(2001, month, day)  # not a leap year: a deadline must exist every year
+        dt.date(2000, month, day)  # a leap year: 02-29 is a day of the year
     except ValueError:
-        raise ValueError(f"deadline {where} = {value!r} is not a calendar day of every year") from None
+        raise ValueError(f"deadline {where} = {value!r} is not a calendar day") from None
     return month, day
+
+
+def _due(year: int, month: int, day: int) -> dt.date:
+    """The deadline in ``year``; 02-29 falls on 02-28 in a common year."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, day - 1)
 
 
 def deadline(doc: Document, year: int, options: Mapping) -> Deadline:
@@ -191,7 +203,7 @@ def deadline(doc: Document, year: int, options: Mapping) -> Deadline:
             source_zh, source_en = "《条例》第四十九条", "条例 art. 49"
     month, day = _month_day(value, kind)
     name_zh, name_en = KIND_NAMES[kind]
-    return Deadline(kind, dt.date(year + 1, month, day),
+    return Deadline(kind, _due(year + 1, month, day),
                     f"{name_zh}（{why_zh}），依{source_zh}应于{year + 1}年{month}月{day}日前发布",
                     f"{name_en} ({why_en}); due by {year + 1}-{month:02d}-{day:02d} under {source_en}")
 
@@ -203,8 +215,7 @@ class PublicationLate(Rule):
     a 乡镇's report by 1月31日; a 本级政府 aggregate by 2月20日 (县级), 3月10日 (地市级), 3月31日
     (省级, and a vertical system). Before the 2021 format (report years up to 2020) every
     aggregate had until 3月31日 (条例 第四十九条). The kind is taken from the configuration
-    (``report-kind``; ``deadlines`` maps a kind, or "aggregate" for an aggregate of unknown
-    level, to "MM-DD" to set local deadlines) or told from
+    (``report-kind``; ``deadlines`` maps a kind to "MM-DD" to set local deadlines) or told from
     the text: a report by a government ("重庆市黔江区") is its aggregate, at the level of its
     name; a report that says it was compiled by 汇总 of other units is an aggregate too; when its
     level cannot be told (a 高新区, a 市 that may be county-level) the statutory limit 3月31日
