@@ -406,11 +406,12 @@ def _cells(table: Table, row_id: str, columns: tuple[str, ...], ui: dict) -> lis
     return out
 
 
-def _extra_rows(table: Table, spec: TableSpec, ui: dict) -> list[RowView]:
-    """Rows the report has that the schema does not list (kept, never silently dropped)."""
+def _extra_rows(table: Table, spec: TableSpec, ui: dict, columns: tuple[str, ...] | None = None) -> list[RowView]:
+    """Rows the report has that the schema does not list (kept, never silently dropped), under
+    the table's ``columns`` or, for Table 1 whose blocks differ, their own."""
     known = {r.id for r in spec.rows}
     return [
-        RowView(row.id, row.label, _cells(table, row.id, tuple(c.column for c in row.cells), ui))
+        RowView(row.id, row.label, _cells(table, row.id, columns or tuple(c.column for c in row.cells), ui))
         for row in table.rows
         if row.id not in known
     ]
@@ -447,23 +448,24 @@ def _stretch(cells: list[CellView]) -> None:
         cells[-1].colspan = _T1_WIDTH - len(cells) + 1
 
 
+def _parent(row_id: str) -> str | None:
+    """R3.3 for R3.3.1; None for a top-level row such as R1."""
+    return row_id.rsplit(".", 1)[0] if "." in row_id else None
+
+
 def _t2_view(table: Table, spec: TableSpec, ui: dict) -> TableView:
     columns = tuple(c.id for c in spec.columns)
     # Group rows (三、本年度办理结果, （三）不予公开 …) head the rows of one parent ID, in order.
-    parents = []
-    for row_spec in spec.rows:
-        parent = row_spec.id.rsplit(".", 1)[0] if "." in row_spec.id else None
-        if parent and parent not in parents:
-            parents.append(parent)
+    parents = list(dict.fromkeys(p for p in map(_parent, (r.id for r in spec.rows)) if p))
     group_of = dict(zip(parents, spec.groups))
     rows: list[RowView] = []
     for row_spec in spec.rows:
-        parent = row_spec.id.rsplit(".", 1)[0] if "." in row_spec.id else None
+        parent = _parent(row_spec.id)
         if parent in group_of:
             rows.append(RowView(parent, group_of.pop(parent), kind="group"))
         rows.append(RowView(row_spec.id, _label(table, row_spec.id, row_spec.label),
                             _cells(table, row_spec.id, columns, ui)))
-    rows += _extra_rows(table, spec, ui)
+    rows += _extra_rows(table, spec, ui, columns)
     labels = {c.id: c.label for c in spec.columns}
     head = [
         [HeaderCell(ui["t2_applicant"], rowspan=2), HeaderCell(labels["C1"], rowspan=2),
@@ -484,5 +486,5 @@ def _t3_view(table: Table, spec: TableSpec, ui: dict) -> TableView:
         [HeaderCell(o) for o in outcomes * 2],
     ]
     rows = [RowView(r.id, r.label, _cells(table, r.id, columns, ui)) for r in spec.rows]
-    rows += _extra_rows(table, spec, ui)
+    rows += _extra_rows(table, spec, ui, columns)
     return TableView("T3", spec.title, head, rows, labelled=False, row_notes=False)
