@@ -17,11 +17,14 @@ from govlint.rule import Context, Document, Paragraph, Rule
 
 from ._places import Place, area_code_places, named_place, postcode_place
 
+# A count is no number: "接听咨询电话320个", "热线来电1500余次".
 _PHONE = regex.compile(
-    r"(?:电话|热线|传真|手机|Tel|TEL|tel)\s*(?:号码)?\s*[:：]?\s*(?P<v>\(?\d[\d\-－—()\s转/、或]*\d)")
+    r"(?:电话|热线|传真|手机|Tel|TEL|tel)\s*(?:号码)?\s*[:：]?\s*(?P<v>\(?\d[\d\-－—()\s转/、或]*\d)"
+    r"(?!\d)(?!\s*[个次件余多条通人起批家万亿%])")
 _BARE_LANDLINE = regex.compile(r"(?<![\d\-])0\d{2,3}-\d{7,8}(?![\d\-])")
+# An address has a letter or an @ ("领导邮箱100余封" is a count).
 _EMAIL = regex.compile(r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail|e-?mail|EMAIL)\s*(?:地址)?\s*[:：]?\s*"
-                       r"(?P<v>[A-Za-z0-9][^\s,，;；。()（）、]*)")
+                       r"(?P<v>[A-Za-z0-9](?=[^\s,，;；。()（）、]*[A-Za-z@])[^\s,，;；。()（）、]*)")
 _BARE_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.ASCII)
 _POSTCODE = regex.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(?P<v>\d[\d\s]*\d|\d)")
 _ADDRESS = regex.compile(r"(?<!网站|网页|网址|邮箱|邮件)(?:通讯|通信|联系|办公|单位)?地址\s*[:：]\s*(?P<v>[^,，;；。()（）]*)")

@@ -63,7 +63,8 @@ def test_well_formed_contact_details(details):
 
 def test_words_that_are_no_contact_field():
     # "通过电话访问" (a survey method) and "网站地址" are no contact fields.
-    text = render_report(sections={"一": "通过电话访问、问卷评议等方式开展社会评价。网站地址：www.example.gov.cn。"})
+    text = render_report(sections={"一": "通过电话访问、问卷评议等方式开展社会评价。网站地址：www.example.gov.cn。"
+                                         "接听咨询电话320个，热线来电1500余次，领导邮箱来信100余封。"})
     assert contact(text, "C402") == []
 
 
