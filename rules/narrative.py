@@ -60,7 +60,7 @@ _OUTCOME_EN = {"R3.1": "disclosed", "R3.2": "partly disclosed", "R3.3": "withhel
                "R3.5": "not processed", "R3.6": "otherwise handled"}
 
 _RECEIVED = regex.compile(
-    rf"(?:收到|接收|受理|新收|共收)({_gap(20, '复议|诉讼|起诉|结转|上年|上一年|去年|同比|较')})申请"
+    rf"(?:收到|接收|受理|新收|共收){_gap(20, '复议|诉讼|起诉|结转|上年|上一年|去年|同比|较')}申请"
     rf"{_gap(8, '复议|诉讼')}(?P<n>\d+){_UNIT}")
 _CARRIED_IN = regex.compile(rf"(?:上年|上一年度?|上年度|去年)结转{_gap(12)}(?P<n>\d+){_UNIT}")
 _DONE = regex.compile(rf"办结{_gap(10, '率')}(?P<n>\d+){_UNIT}")
