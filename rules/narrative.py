@@ -68,6 +68,7 @@ _OUTCOME = regex.compile(
     rf"(?P<names>(?:{_OUTCOME_WORD})(?:(?:及|和|与|、|或)(?:{_OUTCOME_WORD}))*){_gap(8)}(?P<n>\d+){_UNIT}")
 _REVIEW = regex.compile(rf"行政复议(?:案件|申请)?{_gap(10, '诉讼|起诉')}(?P<n>\d+){_UNIT}")
 _LAWSUIT = regex.compile(rf"(?:行政诉讼|起诉)(?:案件)?{_gap(10, '复议')}(?P<n>\d+){_UNIT}")
+_BOTH = regex.compile(rf"行政复议(?:案件)?(?:和|及|与|、)行政诉讼(?:案件)?{_gap(4)}(?:均|都)为?(?P<n>\d+){_UNIT}")
 _NONE_HAPPENED = regex.compile(
     rf"(?:未发生|没有发生|未出现|没有出现|未收到|未产生|未涉及|未被|没有被|无)[^{_STOP}]{{0,25}}?(?:复议|诉讼)"
     rf"[^{_STOP.replace('、', '')}]*")
@@ -132,7 +133,8 @@ def _t1(doc: Document, row: str, name: str) -> Target:
 def _lawsuit_kind(clause_before: str) -> str:
     if "未经复议" in clause_before or clause_before.endswith("直接"):
         return "direct"
-    if "复议" in clause_before:  # "不满行政复议结果后提起", "复议后"
+    # "不满行政复议结果后提起", "复议后", "不服复议决定": not "行政复议和行政诉讼".
+    if regex.search(r"复议[^和及与、]{0,6}后|(?:不服|不满)[^和及与、]{0,12}复议", clause_before):
         return "after"
     return "all"
 
@@ -162,10 +164,12 @@ def claims(doc: Document) -> Iterator[Claim]:
         about_disclosure = key == "四" or regex.search("信息公开|依申请|政务公开", text) is not None
         for sentence in _SENTENCE.finditer(text):
             found = list(_sentence_claims(doc, paragraph, sentence, about_disclosure, carried_out))
-            values: dict[Target, set[int]] = {}
+            values: dict[Target, list[Claim]] = {}
             for claim in found:
-                values.setdefault(claim.target, set()).add(claim.value)
-            yield from (c for c in found if len(values[c.target]) == 1)
+                values.setdefault(claim.target, []).append(claim)
+            for same in values.values():
+                if len({c.value for c in same}) == 1:
+                    yield same[0]  # one fact, however many patterns read it
 
 
 def _sentence_claims(doc, paragraph, sentence, about_disclosure, carried_out) -> Iterator[Claim]:
@@ -207,6 +211,9 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure, carried_out) ->
         # 2件、行政诉讼案件7件" the 复议 belongs to the previous item, not to the lawsuits.
         clause_start = max((c.end() for c in _LIST_ITEM.finditer(s, 0, m.start())), default=0)
         yield claim(_LAWSUIT_TARGETS[_lawsuit_kind(s[clause_start:m.start()])], m)
+    for m in _BOTH.finditer(s) if about_disclosure else ():  # "行政复议和行政诉讼均为0件"
+        yield claim(_REVIEW_TARGET, m)
+        yield claim(_LAWSUIT_TARGETS["all"], m)
     for m in _T1_DECISIONS.finditer(s):
         row = {"行政许可": "R5.1", "行政处罚": "R6.1", "行政强制": "R6.2"}[m["kind"]]
         yield claim(_t1(doc, row, f"{m['kind']} 本年处理决定数量"), m)

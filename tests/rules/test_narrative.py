@@ -192,3 +192,10 @@ def test_no_application_received():
     assert narrative(render_report(t2=empty, sections={"一": sentence})) == []
     # a review application is no disclosure application
     assert narrative(render_report(sections={"一": "本年度未收到行政复议申请。" + BODY_ONE})) == []
+
+
+def test_one_figure_for_reviews_and_lawsuits():
+    sentence = "本年度政府信息公开行政复议和行政诉讼均为0件。"
+    assert narrative(with_one(sentence)) == []
+    assert sorted(narrative(with_one(sentence, t3={"A1": 1, "A5": 1, "C1": 1, "C5": 1}))) == [
+        ("N602", "T3/R1/A5", 5, 1, 0), ("N602", "T3/R1/C5", 5, 1, 0)]  # C5: the lawsuits are B5 + C5
