@@ -172,7 +172,7 @@ class ContactMalformed(Rule):
             if problem:
                 zh, en = KIND_NAMES[field.kind]
                 yield ctx.report(zh=f"{zh}“{field.value}”：{problem}。", en=f"The {en} '{field.value}' is malformed.",
-                                 span=field.span, actual=field.value)
+                                 span=field.span, actual=field.value, anchor=field.value or KIND_NAMES[field.kind][0])
 
 
 @frozen
@@ -258,4 +258,5 @@ class ContactPlaceMismatch(Rule):
                     en=f"The {item.what_en} ({_show(item.places)}) and the {other.what_en} "
                        f"({_show(other.places)}) point to different places.",
                     span=item.field.span, expected=_show(other.places), actual=_show(item.places),
+                    anchor=item.field.value,
                 )

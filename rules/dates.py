@@ -89,7 +89,7 @@ class PeriodNotReportYear(Rule):
             yield ctx.report(
                 zh=f"统计期限为 {actual}，应为报告年度 {year} 年全年（{expected}）。",
                 en=f"The statistical period is {actual}; it must be the whole report year {year} ({expected}).",
-                span=doc.period.span, expected=expected, actual=actual,
+                span=doc.period.span, expected=expected, actual=actual, anchor=doc.period.raw,
             )
 
 
@@ -130,7 +130,7 @@ class InvalidDate(Rule):
     @staticmethod
     def _report(ctx: Context, value: str, written: str, span):
         return ctx.report(zh=f"日期“{written}”不存在（{value}）。", en=f"The date '{written}' does not exist ({value}).",
-                          span=span, actual=value)
+                          span=span, actual=value, anchor=written)
 
 
 @frozen
@@ -241,7 +241,7 @@ class PublicationLate(Rule):
             yield ctx.report(
                 zh=f"发布日期 {published.value} 晚于截止日期 {days} 天：{due.basis_zh}。",
                 en=f"Published {published.value}, {days} days after the deadline: {due.basis_en}.",
-                span=published.span, expected=str(due.date), actual=str(published.value),
+                span=published.span, expected=str(due.date), actual=str(published.value), anchor=published.raw,
             )
 
 
@@ -268,6 +268,7 @@ class PublicationBeforeYearEnd(Rule):
                 en=f"Published {published.value}, before the report year {doc.report_year} ended: "
                    "the date or the year is wrong.",
                 span=published.span, expected=f"> {doc.report_year}-12-31", actual=str(published.value),
+                anchor=published.raw,
             )
 
 

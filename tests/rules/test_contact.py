@@ -72,6 +72,7 @@ def test_words_that_are_no_contact_field():
 def test_area_code_of_another_city():
     found = lint_text(with_contact("电话：0579-82178213"), config=Config(select=("C403",)))
     assert [(f.span.line, f.actual, f.expected) for f in found] == [(3, "浙江金华", "江苏淮安")]
+    assert found[0].anchor == "0579-82178213"  # the fingerprint keys on the number, not the line
 
 
 def test_postcode_of_another_province():

@@ -76,7 +76,8 @@ def test_agency_report_on_deadline_day_is_on_time():
 
 def test_agency_report_late():
     found = findings_of(render_report(published="2025-02-01"), "D304")
-    assert [(f.span.line, f.expected, f.actual) for f in found] == [(2, "2025-01-31", "2025-02-01")]
+    assert [(f.span.line, f.expected, f.actual, f.anchor) for f in found] == [
+        (2, "2025-01-31", "2025-02-01", "2025-02-01")]
     assert "部门报告" in found[0].message and "1 天" in found[0].message
 
 
