@@ -23,8 +23,8 @@ PROVINCES = (
 )
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 _PROVINCE_SUFFIX = regex.compile(r"^(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)")
-_ETHNIC = "朝鲜|土家|苗|侗|布依|彝|藏|羌|傣|景颇|傈僳|白|哈尼|壮|回|蒙古|哈萨克|柯尔克孜|怒|傈僳"
-_CITY_SUFFIX = regex.compile(rf"(?:(?:{_ETHNIC})族)*(?:自治州|地区|市|盟)$")
+_ETHNIC = "朝鲜|土家|苗|侗|布依|彝|藏|羌|傣|景颇|傈僳|白|哈尼|壮|回|蒙古|哈萨克|柯尔克孜|怒"
+_CITY_SUFFIX = regex.compile(rf"(?:(?:{_ETHNIC})族?)*(?:自治州|地区|市|盟)$")  # 伊犁哈萨克自治州: no 族
 # A development zone or new area is no level of government of its own: its level is unknown.
 _ZONE = regex.compile(r"(?:高新|开发|新|实验|试验|示范|合作|保税|园)区$|管委会$|管理委员会$")
 
@@ -42,7 +42,8 @@ class Place:
 
 def short_city(name: str) -> str:
     """"淮安市" → "淮安", "恩施土家族苗族自治州" → "恩施", "哈密地区" → "哈密"."""
-    return _CITY_SUFFIX.sub("", name) or name
+    short = _CITY_SUFFIX.sub("", name)
+    return short if len(short) >= 2 else name  # "芒市" stays whole
 
 
 def _parse_description(text: str) -> list[Place]:
@@ -106,12 +107,13 @@ def postcode_place(postcode: str) -> Place | None:
 def named_place(text: str) -> Place | None:
     """The city (or, failing that, the province) a name such as "淮安经济技术开发区" or
     "陕西省安康市人民政府" names. A city name directly followed by 区 or 县 is a district of
-    another city ("西安区"), not the city, and is skipped."""
+    another city ("西安区"), not the city, and is skipped; so is one followed by 省 (海南州 of
+    青海 and the province 海南)."""
     candidates = [
         (m.start(), -len(city), Place(province, city))
         for city, province in cities().items()
         for m in regex.finditer(regex.escape(city), text)
-        if text[m.end():m.end() + 1] not in ("区", "县")
+        if text[m.end():m.end() + 1] not in ("区", "县", "省")  # "海南省" is not 青海's 海南州
     ]
     if candidates:
         return min(candidates, key=lambda c: c[:2])[2]  # the first named, the longest at a tie

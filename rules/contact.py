@@ -34,6 +34,8 @@ _SEPARATOR = regex.compile(r"[、/或]|\s+(?=0\d{2,3}-|1[3-9]\d{9}(?!\d))")
 _EXTENSION = regex.compile(r"转\d+$")
 # Short public service numbers: 12345 (government hotline), 12315, 96xxx, with or without area code.
 _SERVICE = regex.compile(r"(?:0\d{2,3})?(?:1\d{4}|9\d{4})")
+_MOBILE = regex.compile(r"1[3-9]\d{9}")
+_LOCAL = regex.compile(r"[2-9]\d{6,7}")  # a local number without its area code
 
 
 @frozen
@@ -93,9 +95,21 @@ def _phone(number: str):
     return parsed if phonenumbers.is_valid_number(parsed) else None
 
 
+def _landline(digits: str) -> bool:
+    """An area code libphonenumber knows, then a local number of 7 or 8 digits (8 after a
+    two-digit code such as 010 or 021) that does not start with 0 or 1. The length rule, not
+    libphonenumber's list of allocated ranges, decides: a new range must not look malformed."""
+    for size, lengths in ((3, (8,)), (4, (7, 8))):
+        area, local = digits[:size], digits[size:]
+        if area_code_places(area) and len(local) in lengths and local[0] not in "01":
+            return True
+    return False
+
+
 def phone_problem(value: str) -> str | None:
     digits = regex.sub(r"[\s\-－—()]", "", _EXTENSION.sub("", value))
-    if _SERVICE.fullmatch(digits) or _phone(digits):
+    if (_SERVICE.fullmatch(digits) or _MOBILE.fullmatch(digits) or _LOCAL.fullmatch(digits) or _landline(digits)
+            or _phone(digits)):
         return None
     return "电话号码格式不正确（应为区号+7或8位号码、11位手机号或12345等服务号码）"
 

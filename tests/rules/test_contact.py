@@ -42,6 +42,8 @@ def test_a_postcode_alone_is_no_way_of_contact():
 # C402 contact-malformed
 @pytest.mark.parametrize("details, actual", [
     ("电话：0517-831662", "0517-831662"),  # 6 digits after the area code
+    ("电话：010-8208267", "010-8208267"),  # 7 digits after a two-digit area code
+    ("电话：0001-83166232", "0001-83166232"),  # no such area code
     ("联系电话：1381234567", "1381234567"),  # a mobile number one digit short
     ("电子邮箱：gk@163", "gk@163"),
     ("邮编：22300", "22300"),
@@ -52,7 +54,9 @@ def test_malformed_contact_details(details, actual):
 
 
 @pytest.mark.parametrize("details", [
-    "电话：0517-83166232", "电话：0915-3321003", "电话：010-12345678", "电话：13812345678",
+    "电话：0517-83166232", "电话：0915-3321003", "电话：010-82345678", "电话：13812345678",
+    "电话：010-80082672",  # a range libphonenumber does not list: the length rule decides
+    "电话：19212345678", "电话：83166232", "电话：400-810-1234",
     "服务热线：12345", "电话：0517-83166232转8001", "电话：0517-83166232、0517-83166233",
     "电话：0517-83166232 0517-83166233", "电话：0517 83166232", "电话：(0517)83166232",
     "电子邮箱：hakfqzwgkb@163.com", "邮编：223005", "地址：淮安市迎宾大道8号",
@@ -100,3 +104,14 @@ def test_contact_details_disagree_among_themselves_when_no_place_is_named():
 
 def test_mobile_numbers_are_not_placed():
     assert contact(with_contact("电话：13812345678"), "C403") == []
+
+
+@pytest.mark.parametrize("name, place", [
+    ("淮安经济技术开发区", "江苏淮安"), ("陕西省安康市人民政府", "陕西安康"), ("海南省海口市人民政府", "海南海口"),
+    ("伊犁哈萨克自治州人民政府", "新疆伊犁"), ("西安区人民政府", None), ("金东区人民政府办公室", None),
+])
+def test_places_named_in_a_title(name, place):
+    from govlint_rules._places import named_place
+
+    found = named_place(name)
+    assert (str(found) if found else None) == place
