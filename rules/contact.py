@@ -169,8 +169,10 @@ class ContactMalformed(Rule):
     postcode that is not six digits; an empty address.
 
     A wrong number in the only contact line leaves the reader with no way to ask (warning: a
-    digit may also have been lost when the page was copied). Phone numbers are checked against
-    libphonenumber's data for China, e-mail addresses by email-validator.
+    digit may also have been lost when the page was copied). A landline needs an area code that
+    libphonenumber knows and a local number of the right length (libphonenumber's list of
+    allocated ranges is not required, so a new range is not flagged); other numbers (400…) pass
+    when libphonenumber accepts them. E-mail addresses are checked by email-validator.
 
     Example: "电话：0517-831662" (6 digits after the area code), "邮编：22300".
     """
