@@ -42,7 +42,8 @@ def found(text: str, config: Config | None = None) -> list[tuple[str, str | None
 
 # FAULTY's findings, by line: A103 at T2/R3.1/C7 (line 27), A102 at T2/R3.7/C1 (line 48).
 BOTH = [("A103", "T2/R3.1/C7", 27), ("A102", "T2/R3.7/C1", 48)]
-TWO_EXAMPLES = render_report(sections={"六": "示例段落一。\n示例段落　二。"})
+# 六 keeps a fee statement so that F702 (fee-statement) stays silent: only TS901 is under test.
+TWO_EXAMPLES = render_report(sections={"六": "本年度未收取信息处理费。示例段落一。\n示例段落　二。"})
 
 
 def test_directive_syntax():
