@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govlint_rules.structure import cn_number
 
@@ -106,3 +108,24 @@ def test_s203_heading_out_of_order():
     text = "\n".join(lines[:five] + lines[six:] + lines[five:six])
     findings = lint(text, "S")
     assert where(findings) == [("S203", _lines(text, "五、存在的主要问题及改进情况"))]
+
+
+_STYLES = {"(一)": "（{}）", "1.": "{}.", "一是": "{}是"}
+_CN = "一二三四五六七八九"
+
+
+def _item(style: str, n: int) -> str:
+    number = str(n) if style == "1." else _CN[n - 1]
+    return _STYLES[style].format(number)
+
+
+@given(style=st.sampled_from(sorted(_STYLES)), count=st.integers(3, 9), data=st.data())
+def test_s207_property_one_dropped_item_is_one_gap(style, count, data):
+    items = [f"{_item(style, n)}做好第{n}项工作。" for n in range(1, count + 1)]
+    assert where(lint(render_report(sections={"五": "\n".join(items)}), "S207")) == []
+    dropped = data.draw(st.integers(2, count - 1))  # not the last: nothing would follow it
+    text = render_report(sections={"五": "\n".join(items[:dropped - 1] + items[dropped:])})
+    findings = lint(text, "S207")
+    assert [(f.expected, f.actual) for f in findings] == [
+        (_item(style, dropped).replace("（", "(").replace("）", ")"),
+         _item(style, dropped + 1).replace("（", "(").replace("）", ")"))]
