@@ -18,7 +18,9 @@ not data, and is read as blocks.
 Positions are in the HTML source: the line is lxml's ``sourceline`` of the element; the column is
 found by searching the text from there on, so it is approximate when the source writes the text
 with entities (``&ldquo;``) or across lines, and points at the element's line start when the
-text cannot be found.
+text cannot be found. A header line starts at its field label (or title) in the source; a date
+inside it is placed by its offset in "公开日期：…", which is only near the date when the value
+stands in the next cell.
 """
 
 from __future__ import annotations
@@ -236,7 +238,7 @@ def _header_lines(root, article, body_lines: list[SourceLine], locator: _Locator
     if not any("年度报告" in line.raw and len(line.raw) <= _TITLE_MAX for line in body_lines[:3]):
         title = _page_title(root, article)
         if title and "报告" in title[0]:
-            out.append(_header(title[0], title[1]))
+            out.append(_header(title[0], title[1], title[0], locator))
     pieces = _outside_texts(root, article)
     fields: dict[str, tuple[str, int | None]] = {}
     for i, (text, line) in enumerate(pieces):
@@ -259,13 +261,17 @@ def _header_lines(root, article, body_lines: list[SourceLine], locator: _Locator
                 fields["发布日期"] = (content[: find_dates(content)[0].end].strip(), element.sourceline)
                 break
     for label, (value, line) in fields.items():
-        out.append(_header(f"{label}：{value}", line))
+        out.append(_header(f"{label}：{value}", line, label, locator))
     return out
 
 
-def _header(text: str, line: int | None) -> SourceLine:
+def _header(text: str, line: int | None, needle: str, locator: _Locator) -> SourceLine:
+    """A header line made from a field; its span starts where ``needle`` (the field's label or the
+    title) stands on the element's source line, or at the line start when it is not found there."""
     number = line or 1
-    span = Span(number, 1, number, 1)
+    source = locator.lines[number - 1] if 0 < number <= len(locator.lines) else ""
+    column = max(source.find(needle), 0) + 1
+    span = Span(number, column, number, column + len(text))
     return SourceLine((SourceCell(text, span),), span, text)
 
 

@@ -33,9 +33,9 @@ def test_header_fields_give_publication_date_and_title():
     assert "公开日期" in source[doc.publication_date.span.line - 1]
     doc = govlint.read(FORMS / "001.html")
     assert doc.title.value == "重庆市黔江区2024年政府信息公开工作年度报告"
-    assert '<h1 class="article-title">' in (FORMS / "001.html").read_text(encoding="utf-8").splitlines()[
-        doc.title.span.line - 1
-    ]
+    line = (FORMS / "001.html").read_text(encoding="utf-8").splitlines()[doc.title.span.line - 1]
+    assert line.startswith('<h1 class="article-title">')
+    assert line[doc.title.span.column - 1 : doc.title.span.end_column - 1] == doc.title.value
 
 
 def test_meta_publication_date_when_the_page_shows_none():
