@@ -26,6 +26,8 @@ from .rule import Rule
 CONFIG_NAMES = ("govlint.toml", "pyproject.toml")  # looked for in this order in each directory
 FAIL_ON = (*SEVERITIES, "never")
 LANGS = ("zh", "en")
+# deadlines may also set the one for an aggregate report whose level cannot be told (D304)
+DEADLINE_KINDS = (*REPORT_KINDS, "aggregate")
 
 
 class ConfigError(Exception):
@@ -158,7 +160,7 @@ def _deadlines(value: Any, rules: list[type[Rule]]) -> dict[str, tuple[int, int]
     """``{kind = "MM-DD"}`` → ``{kind: (month, day)}``: a local deadline earlier than the national one."""
     out = {}
     for kind, text in _table(value).items():
-        _choice(REPORT_KINDS)(kind, rules)
+        _choice(DEADLINE_KINDS)(kind, rules)
         month, _, day = str(text).partition("-")
         try:
             out[kind] = (int(month), int(day))

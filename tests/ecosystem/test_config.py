@@ -10,6 +10,7 @@ from govlint.config import Suppression
 from govlint.configfile import ConfigError, config_from_mapping, discover, find_config_file, load_config_file
 from govlint.plugins import load_registry
 from tests.ecosystem.helpers import CLEAN, FAULTY, chdir, codes_at, run, run_json
+from tests.rules.reportgen import render_report
 
 RULES = list(load_registry().rules)
 
@@ -67,7 +68,7 @@ def test_every_key_is_parsed_into_the_config():
         "select": ["A1", "structure"], "extend-select": ["P9"], "ignore": ["A100", "table2-row-total"],
         "per-file-ignores": {"drafts/*.txt": ["A"]}, "severity": {"A102": "warning", "missing-cell": "info"},
         "fail-on": "warning", "lang": "en", "report-kind": "county",
-        "deadlines": {"agency": "01-26", "county": "02-20"}, "max-bytes": 1000, "time-budget": 2.5,
+        "deadlines": {"agency": "01-26", "county": "02-20", "aggregate": "03-20"}, "max-bytes": 1000, "time-budget": 2.5,
         "suppress": [{"code": "A100", "cell": "T2/R3.4.2/C7", "path": "a.pdf"},
                      {"codes": ["A101", "A102"], "text": "本机关不掌握"}],
     })
@@ -77,7 +78,7 @@ def test_every_key_is_parsed_into_the_config():
     assert config.per_file_ignores == (("drafts/*.txt", ("A",)),)
     assert dict(config.severity) == {"A102": "warning", "missing-cell": "info"}
     assert (config.fail_on, config.lang, config.report_kind) == ("warning", "en", "county")
-    assert config.options == {"deadlines": {"agency": (1, 26), "county": (2, 20)}, "max-bytes": 1000,
+    assert config.options == {"deadlines": {"agency": (1, 26), "county": (2, 20), "aggregate": (3, 20)}, "max-bytes": 1000,
                               "time-budget": 2.5}
     assert config.suppressions == (Suppression(("A100",), cell="T2/R3.4.2/C7", path="a.pdf"),
                                    Suppression(("A101", "A102"), text="本机关不掌握"))
@@ -169,3 +170,16 @@ def test_max_bytes_from_the_file_limits_input(project, capsys):
     (project / "clean.txt").write_text(CLEAN, encoding="utf-8")
     (project / "govlint.toml").write_text("max-bytes = 0\n", encoding="utf-8")
     assert run_json(capsys, str(project / "clean.txt"))[1] == []
+
+
+def test_deadlines_and_report_kind_reach_the_date_rule(tmp_path, capsys):
+    """An agency report published 2025-01-28 is on time nationally (1月31日) but late under a
+    local deadline of 01-26; as a county aggregate (due 02-20) it is on time again."""
+    (tmp_path / "r.txt").write_text(render_report(published="2025-01-28"), encoding="utf-8")
+    assert run_json(capsys, str(tmp_path / "r.txt"))[1] == []
+    (tmp_path / "govlint.toml").write_text('[deadlines]\nagency = "01-26"\n', encoding="utf-8")
+    findings = run_json(capsys, str(tmp_path / "r.txt"))[1]
+    assert [(f["code"], f["message"]) for f in findings] == [
+        ("D304", "发布日期 2025-01-28 晚于截止日期 2 天：部门报告（未发现汇总或本级政府字样），依配置应于2025年1月26日前发布。")]
+    (tmp_path / "govlint.toml").write_text('report-kind = "county"\n[deadlines]\nagency = "01-26"\n', encoding="utf-8")
+    assert run_json(capsys, str(tmp_path / "r.txt"))[1] == []
