@@ -60,7 +60,8 @@ def _parser() -> argparse.ArgumentParser:
                           help="record today's findings in FILE (later runs use --baseline FILE) and exit 0")
 
     rules = sub.add_parser("rules", help="list every rule with code, family and default severity")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="markdown: the full reference with each rule's documentation (docs/rules.md)")
 
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("code", metavar="CODE", help="a rule code or name, e.g. A101 or table2-balance")
@@ -269,6 +270,10 @@ def _rules(args: argparse.Namespace) -> int:
              "aliases": list(r.aliases), "summary": r.summary()}
             for r in registry.every_rule
         ], ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        from .ruledocs import markdown
+
+        print(markdown(registry.every_rule), end="")
     else:
         for rule in registry.every_rule:
             print(f"{rule.code:<6} {rule.family:<11} {rule.severity:<8} {rule.name:<32} {rule.summary()}")
