@@ -9,7 +9,8 @@ only when exactly one fits and reports the candidates otherwise, never guessing.
 Stray spaces ("230 000023", "0 0 0 0 0 00") are taken as cell boundaries when some split
 honours all of them: a number is never written with a space inside it. Cells have no leading
 zeros ("023" is not a count); a decimal is allowed only where no identity sums the cell (the
-Table 1 fee in 万元, the 2019 采购总金额).
+Table 1 fee in 万元, the 2019 采购总金额); a summed cell has at most seven digits, which keeps the
+search linear in practice (a 100-digit run is rejected in milliseconds).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from attrs import frozen
 
 LIMIT = 50  # candidates kept; past this the split is reported as ambiguous without listing all
 _MAX_DIGITS = 16  # longest cell considered, decimal point included (采购总金额 in 元: 11 digits)
+_MAX_COUNT_DIGITS = 7  # a summed cell counts applications or cases: never ten million in one row
 _MAX_COMBINATIONS = 10_000  # splits of several rows tried together against the column identities
 _RUN = regex.compile(r"^\d[\d\s.,]*$")
 
@@ -135,28 +137,68 @@ class _Splitter:
         return out, complete
 
     def _group(self, pos: int, group: Group, cells_after: int):
-        """Cell spans for one group starting at ``pos``."""
-        addends = group.cells - 1 if group.total else group.cells
-        text = self.text
+        """Cell spans for one group starting at ``pos``, ``cells_after`` cells still to follow."""
+        if group.total:
+            yield from self._summed(pos, group.cells - 1, cells_after)
+        else:
+            yield from self._plain(pos, group.cells, cells_after)
 
-        def walk(start: int, left: int, acc: tuple[tuple[int, int], ...], total: int):
-            if len(text) - start < left + (1 if group.total else 0) + cells_after:
-                return
+    def _fits_after(self, end: int, cells_after: int) -> bool:
+        rest = len(self.text) - end
+        return cells_after <= rest <= cells_after * _MAX_DIGITS
+
+    def _plain(self, pos: int, cells: int, cells_after: int):
+        def walk(start: int, left: int, acc: tuple[tuple[int, int], ...]):
             if left == 0:
-                if not group.total:
+                if self._fits_after(start, cells_after):
                     yield acc
-                    return
-                written = str(total)
-                end = start + len(written)
-                if text[start:end] == written and not any(i in self.spaced for i in range(start + 1, end)):
-                    yield acc + ((start, end),)
                 return
-            for end in self._cell_ends(start, decimal=not group.total):
-                value = int(text[start:end]) if group.total else 0  # only integers are summed
-                yield from walk(end, left - 1, acc + ((start, end),), total + value)
+            if len(self.text) - start > (left + cells_after) * _MAX_DIGITS:
+                return  # too much text left for the cells that remain
+            for end in self._cell_ends(start, decimal=True):
+                yield from walk(end, left - 1, acc + ((start, end),))
 
-        yield from walk(pos, addends, (), 0)
+        yield from walk(pos, cells, ())
 
+    def _summed(self, pos: int, addends: int, cells_after: int):
+        """Addends then their total. The total is fixed first (its length and place), so the
+        addends are searched with a known target: each has at most as many digits as the total,
+        one of them at least one digit fewer, and their running sum never passes it."""
+        text = self.text
+        for width in range(1, _MAX_COUNT_DIGITS + 1):
+            for end in range(pos + addends + width, len(text) + 1):
+                if not self._fits_after(end, cells_after):
+                    continue
+                start = end - width
+                written = text[start:end]
+                if (
+                    not written.isdigit()
+                    or (width > 1 and written[0] == "0")
+                    or any(i in self.spaced for i in range(start + 1, end))
+                    or start - pos > addends * width
+                ):
+                    continue
+                for cells in self._addends(pos, start, addends, int(written), width):
+                    yield cells + ((start, end),)
+
+    def _addends(self, pos: int, stop: int, count: int, total: int, width: int):
+        def walk(start: int, left: int, acc: tuple[tuple[int, int], ...], running: int, longest: int):
+            room = stop - start
+            if left == 0:
+                if room == 0 and running == total and longest >= width - 1:
+                    yield acc
+                return
+            if not left <= room <= left * width or (longest < width - 1 and room < width - 1):
+                return
+            for end in self._cell_ends(start, decimal=False):
+                if end - start > width or end > stop:
+                    return
+                value = running + int(self.text[start:end])
+                if value > total:
+                    return
+                yield from walk(end, left - 1, acc + ((start, end),), value, max(longest, end - start))
+
+        yield from walk(pos, count, (), 0, 0)
 
 
 def choose_by_columns(

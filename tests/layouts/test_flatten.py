@@ -140,3 +140,14 @@ def test_generated_table3_rows(values, spaces):
 @given(st.lists(counts, min_size=1, max_size=3), st.sets(st.integers(min_value=0, max_value=2)))
 def test_generated_table1_rows_without_identity(values, spaces):
     _check(values, (Group(len(values), False),), spaces)
+
+
+def test_long_runs_are_rejected_fast():
+    # The search fixes each total first; a summed cell has at most seven digits.
+    import time
+
+    started = time.perf_counter()
+    for run in ("1" * 40, "12" * 25, "9" * 105, "1234567890" * 4):
+        assert split_run(run, T2).candidates == ()
+        assert split_run(run, T3).candidates == ()
+    assert time.perf_counter() - started < 2.0
