@@ -189,6 +189,7 @@ class Corpus:
 def run_corpus_rules(corpus: Corpus, registry: Registry, config: Config) -> list[Finding]:
     """Every enabled corpus rule on the corpus; a rule that raises becomes one X001 finding."""
     from .engine import rule_crashed
+    from .suppress import unsuppressed_across
 
     findings: list[Finding] = []
     options = {**config.rule_options()}
@@ -203,6 +204,7 @@ def run_corpus_rules(corpus: Corpus, registry: Registry, config: Config) -> list
             continue
         severity = config.severity_of(rule_class, "")
         findings.extend(attrs.evolve(f, severity=severity) if severity else f for f in produced)
+    findings = unsuppressed_across(findings, config, registry)  # per-file-ignores and suppress entries
     findings.sort(key=Finding.sort_key)
     return findings
 

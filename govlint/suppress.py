@@ -9,13 +9,16 @@ Three sources, all applied by the engine to each document's findings:
 - ``suppress`` entries in the configuration, for inputs that cannot hold a comment (PDF, DOCX):
   codes at a cell address (``T2/R3.4.2/C7``, globs allowed) or at a quoted text anchor.
 
+Findings of the rules across reports come after the documents are gone: only the configuration's
+ignores apply to them (``unsuppressed_across``).
+
 Codes are matched like ``select``: a code, code prefix, rule name, former code (alias) or family.
 """
 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import regex
 from attrs import frozen
@@ -61,17 +64,18 @@ def path_matches(path: str | None, glob: str, root: str | None) -> bool:
 
 
 class Suppressor:
-    """Decides, for one document, which findings its directives and the configuration silence."""
+    """Decides, for one file, which findings its directives and the configuration silence.
+    ``lines`` is the document's text (``Document.lines``); empty when it is not at hand."""
 
-    def __init__(self, doc: Document, config: Config, registry: Registry) -> None:
-        self.doc = doc
+    def __init__(self, path: str | None, lines: Sequence[str], config: Config, registry: Registry) -> None:
+        self.lines = lines
         self.config = config
         self.registry = registry
-        self.directives = directives(doc.lines)
+        self.directives = directives(lines)
         self.file_ignores = tuple(ref for glob, refs in config.per_file_ignores
-                                  if path_matches(doc.path, glob, config.root) for ref in refs)
+                                  if path_matches(path, glob, config.root) for ref in refs)
         self.entries = tuple(s for s in config.suppressions
-                             if s.path is None or path_matches(doc.path, s.path, config.root))
+                             if s.path is None or path_matches(path, s.path, config.root))
 
     def suppressed(self, finding: Finding) -> bool:
         if self.file_ignores and self._names(finding, self.file_ignores):
@@ -101,14 +105,30 @@ class Suppressor:
         """The text a finding is about: its anchor, else the source line it points at."""
         if finding.anchor:
             return finding.anchor
-        if finding.span and 0 < finding.span.line <= len(self.doc.lines):
-            return self.doc.lines[finding.span.line - 1]
+        if finding.span and 0 < finding.span.line <= len(self.lines):
+            return self.lines[finding.span.line - 1]
         return ""
 
 
 def unsuppressed(doc: Document, findings: list[Finding], config: Config, registry: Registry) -> list[Finding]:
     """``findings`` without the suppressed ones."""
-    suppressor = Suppressor(doc, config, registry)
+    suppressor = Suppressor(doc.path, doc.lines, config, registry)
     if not (suppressor.directives or suppressor.file_ignores or suppressor.entries):
         return findings
     return [f for f in findings if not suppressor.suppressed(f)]
+
+
+def unsuppressed_across(findings: list[Finding], config: Config, registry: Registry) -> list[Finding]:
+    """Findings of the rules across reports (``govlint.corpus``), which come after the documents
+    are gone: the configuration's ignores apply (``per-file-ignores``, ``suppress`` entries, a
+    text entry matching the finding's anchor), inline directives cannot."""
+    if not (config.per_file_ignores or config.suppressions):
+        return findings
+    suppressors: dict[str | None, Suppressor] = {}
+    kept = []
+    for finding in findings:
+        if finding.path not in suppressors:
+            suppressors[finding.path] = Suppressor(finding.path, (), config, registry)
+        if not suppressors[finding.path].suppressed(finding):
+            kept.append(finding)
+    return kept

@@ -155,3 +155,19 @@ def test_html_comment_directive(tmp_path):
     assert [(f.code, str(f.cell)) for f in lint_path(page)] == [("A103", "T2/R3.1/C7"), ("A102", "T2/R3.7/C1")]
     page.write_text(_as_html(FAULTY, directive_after="（七）总计"), encoding="utf-8")
     assert [(f.code, str(f.cell)) for f in lint_path(page)] == [("A103", "T2/R3.1/C7")]
+
+
+def test_configuration_ignores_apply_to_findings_across_reports(tmp_path, capsys):
+    """Two copies of one report: the corpus rule K804 reports the duplicate. Per-file ignores and
+    suppress entries in the configuration silence it like any finding."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(FAULTY, encoding="utf-8")
+    (tmp_path / "govlint.toml").write_text('select = ["K804"]\n', encoding="utf-8")
+    findings = run_json(capsys, str(tmp_path))[1]
+    assert [(f["code"], f["path"]) for f in findings] == [("K804", str(tmp_path / "b.txt"))]
+    (tmp_path / "govlint.toml").write_text('select = ["K804"]\n[per-file-ignores]\n"b.txt" = ["corpus"]\n',
+                                           encoding="utf-8")
+    assert run_json(capsys, str(tmp_path))[1] == []
+    (tmp_path / "govlint.toml").write_text('select = ["K804"]\n[[suppress]]\ncode = "K804"\ncell = "T2/*/*"\n',
+                                           encoding="utf-8")
+    assert len(run_json(capsys, str(tmp_path))[1]) == 1  # a cell entry does not match a finding without a cell
