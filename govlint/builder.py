@@ -25,7 +25,7 @@ from .model import (
     Problem,
     Section,
 )
-from .normalize import label_key, normalize
+from .normalize import label_key, norm_text, normalize
 from .readers.source import SourceLine
 from .schema import SIGNALS, schema_for
 from .segment import cut, heading_by_phrase
@@ -65,7 +65,7 @@ def heading_section(text: str) -> str | None:
         rest = label_key(m["rest"])
         if any(all(word in rest for word in words) for words in _CORE[key]):
             return key
-    return heading_by_phrase(normalize(text).text.strip()) if len(text) < 60 else None
+    return heading_by_phrase(norm_text(text).strip()) if len(text) < 60 else None
 
 
 def _is_prose(line: SourceLine, norm: str) -> bool:

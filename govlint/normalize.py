@@ -69,6 +69,7 @@ def _drop_pinyin(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     return "".join(kept_text), kept
 
 
+@functools.lru_cache(maxsize=8192)  # labels and values repeat across lines and reports
 def norm_text(raw: str) -> str:
     """The normalised text alone, for callers that need no positions."""
     text = unicodedata.normalize("NFKC", raw)
@@ -78,6 +79,7 @@ def norm_text(raw: str) -> str:
     return _PINYIN.sub("", text) if "(" in text else text
 
 
+@functools.lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """The key a table label or heading is matched by: normalised, letters and digits only.
 
