@@ -198,6 +198,7 @@ class DuplicateReport(CorpusRule):
                     about=other,
                     zh=f"与 {first.path} 是同一单位同一年度的相同报告（重复）",
                     en=f"The same report of the same agency and year as {first.path} (a duplicate)",
+                    anchor=_file_name(first.path),  # a fingerprint per pair, not per report
                     related=(ctx.related(first, zh="相同的另一份报告", en="the other copy"),),
                 )
 
@@ -239,8 +240,13 @@ class ConflictingVersions(CorpusRule):
                 cell=cell,
                 zh=f"同一单位同一年度有两份不同的报告（与 {first.path}）：{detail_zh}",
                 en=f"The same agency has two different reports for one year (see {first.path}): {detail_en}",
+                anchor=_file_name(first.path),
                 related=(ctx.related(first, cell=cell, zh="同年度的另一版本", en="the other version"),),
             )
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _same_agency_year(corpus):
@@ -348,9 +354,14 @@ class MissingUnitReport(CorpusRule):
                         other = corpus.reports_for(unit, nearest)[0]
                         related = (ctx.related(other, zh=f"该单位的 {nearest} 年度报告",
                                                en=f"the unit's {nearest} report"),)
-                    zh = f"{region.name} 的成员单位 {name} 没有 {year} 年度报告"
-                    en = f"{name}, a unit of {region.name}, has no report for {year}"
-                    if anchor is None:  # no unit of the region published for this year
-                        yield ctx.report(about=None, path=corpus.mapping.source, zh=zh, en=en, expected=name)
+                    if unit == region.key:
+                        zh, en = f"{name} 没有 {year} 年度汇总报告", f"{name} has no aggregate report for {year}"
                     else:
-                        yield ctx.report(about=anchor, zh=zh, en=en, expected=name, related=related)
+                        zh = f"{region.name} 的成员单位 {name} 没有 {year} 年度报告"
+                        en = f"{name}, a unit of {region.name}, has no report for {year}"
+                    where = f"{name} {year}"  # one fingerprint per missing unit and year
+                    if anchor is None:  # no unit of the region published for this year
+                        yield ctx.report(about=None, path=corpus.mapping.source, zh=zh, en=en, expected=name,
+                                         anchor=where)
+                    else:
+                        yield ctx.report(about=anchor, zh=zh, en=en, expected=name, related=related, anchor=where)

@@ -168,3 +168,24 @@ def test_text_output_shows_the_related_location(capsys):
                               "自然人：上年结转 0，与 2024 年度报告“四、结转下年度继续办理” 1 不一致 [T2/R2/C1]")
     assert lines[at + 1].startswith("    = ")
     assert lines[at + 1].endswith("qianjiang/2024_qianjiang.txt:250:1: 2024 年度报告结转下年度 1 [T2/R4/C1]")
+
+
+def test_a_year_with_no_report_at_all_points_at_the_mapping_file(tmp_path):
+    mapping = tmp_path / "units.toml"
+    mapping.write_text(MAPPING.read_text(encoding="utf-8").replace("years = [2024, 2025]", "years = [2024, 2026]"),
+                       encoding="utf-8")
+    missing = [f for f in corpus_findings(mapping=mapping) if f.code == "K812"]
+    # 2026: nobody published, so the region itself and its three units are reported, at the mapping
+    in_2026 = [f for f in missing if "2026" in f.message]
+    assert sorted(f.expected for f in in_2026) == ["平潭综合实验区", "平潭综合实验区管委会办公室",
+                                                   "平潭综合实验区行政审批局", "平潭综合实验区资源生态局"]
+    assert {f.path for f in in_2026} == {str(mapping)} and all(f.span is None for f in in_2026)
+    assert "平潭综合实验区 没有 2026 年度汇总报告" in [f.message for f in in_2026]
+    assert len(missing) == 4  # only the years the mapping names: 2025 (行政审批局 missing) is not checked
+
+
+def test_corpus_findings_have_distinct_fingerprints(findings):
+    from govlint.fingerprint import fingerprint
+
+    prints = [fingerprint(f, root=CORPUS) for f in findings]
+    assert len(set(prints)) == len(prints) == len(PLANTED)
