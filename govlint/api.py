@@ -141,7 +141,7 @@ def lint_paths(
     config = config or Config()
     registry = load_registry(plugins)
     for path in iter_report_files(paths):
-        yield _lint_or_error(path, config, registry, reader, summarise)
+        yield lint_one(path, config, registry, reader, summarise=summarise)
 
 
 def lint_many(
@@ -192,7 +192,7 @@ def _lint_batch(paths: list[str], config: Config, plugins: tuple, reader: str | 
                 summarise: bool = False) -> list[FileResult]:
     """What a worker runs: a chunk of files, each to a ``FileResult`` (never an exception)."""
     registry = load_registry(plugins)
-    return [_lint_or_error(path, config, registry, reader, summarise) for path in paths]
+    return [lint_one(path, config, registry, reader, summarise=summarise) for path in paths]
 
 
 def _results(paths: list[str], future) -> list[FileResult]:
@@ -202,12 +202,13 @@ def _results(paths: list[str], future) -> list[FileResult]:
         return [FileResult(path, (), f"worker failed: {type(exc).__name__}: {exc}") for path in paths]
 
 
-def _lint_or_error(path, config: Config, registry: Registry, reader: str | None,
-                   summarise: bool = False) -> FileResult:
+def lint_one(path, config: Config, registry: Registry, reader: str | None = None, **options) -> FileResult:
+    """``lint_file``, but a file that cannot be opened gives a result with ``error`` set (its
+    reason) instead of raising, so a batch never stops at one file."""
     try:
-        return lint_file(path, config, registry, reader, summarise=summarise)
+        return lint_file(path, config, registry, reader, **options)
     except OSError as exc:
-        return FileResult(os.fspath(path), (), f"{exc.strerror or exc}: {path}")
+        return FileResult(os.fspath(path), (), exc.strerror or str(exc))
 
 
 def _where(stop: BudgetExceeded) -> str:

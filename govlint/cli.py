@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="agency, township, county, prefecture, province or vertical (default: detect)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--output", "-o", default=None, metavar="FILE", help="write results to FILE")
+    check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                       help="check files in N worker processes (0: one per core); results keep their order")
     check.add_argument("--config", default=None, metavar="FILE",
                        help="use this govlint.toml or pyproject.toml instead of the nearest one")
     check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
@@ -136,7 +138,7 @@ def _config(args: argparse.Namespace):
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .api import iter_report_files, lint_file
+    from .api import iter_report_files
     from .finding import severity_rank
     from .progress import Progress
     from .reporters import Summary
@@ -151,7 +153,7 @@ def _check(args: argparse.Namespace) -> int:
     color = args.color == "always" or (args.color == "auto" and out is sys.stdout and sys.stdout.isatty())
     reporter = reporter_class(out, lang=config.lang, color=color, rules=registry.every_rule, format=args.format,
                               root=config.root)
-    files = failed = 0
+    files = failed = skipped = 0
     by_severity: Counter[str] = Counter()
     by_code: Counter[str] = Counter()
     threshold = None if config.fail_on == "never" else severity_rank(config.fail_on)
@@ -163,18 +165,20 @@ def _check(args: argparse.Namespace) -> int:
 
     def results():
         """Each file's result, then the corpus findings (one result per report they are about)."""
-        nonlocal files, failed, io_error
-        for path in progress.iterate(paths):
+        nonlocal files, failed, skipped, io_error
+        for result in progress.iterate(_lint_results(args, paths, config, registry,
+                                                     reporter_class.wants_document, corpus.wanted)):
             files += 1
-            try:
-                result = lint_file(path, config, registry, args.reader, keep_document=reporter_class.wants_document,
-                                   summarise=corpus.wanted)
-            except OSError as exc:
+            if result.error:  # could not be opened: a diagnostic, not a finding
                 with progress.writing(sys.stderr):
-                    print(f"govlint: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+                    print(f"govlint: cannot read {result.path}: {result.error}", file=sys.stderr)
                 failed += 1
                 io_error = True
                 continue
+            if result.skipped:  # over max-bytes or the time budget: it carries its P901 / X003
+                skipped += 1
+            elif any(f.code == "P901" for f in result.findings):
+                failed += 1
             corpus.add(result)
             yield result
         yield from corpus.finish()
@@ -186,8 +190,6 @@ def _check(args: argparse.Namespace) -> int:
                     baseline.record(result)
                 else:
                     result = baseline.filter(result)
-            if any(f.code == "P901" for f in result.findings):
-                failed += 1
             for finding in result.findings:
                 by_severity[finding.severity] += 1
                 by_code[finding.code] += 1
@@ -196,7 +198,7 @@ def _check(args: argparse.Namespace) -> int:
             with progress.writing(out):
                 reporter.file(result)
         progress.close()
-        reporter.finish(Summary(files, failed, dict(by_severity), dict(by_code)))
+        reporter.finish(Summary(files, failed, dict(by_severity), dict(by_code), skipped))
     finally:
         progress.close()
         if out is not sys.stdout:
@@ -222,6 +224,33 @@ def _corpus_pass(args: argparse.Namespace, config, registry):
     except MappingError as exc:
         raise UsageError(str(exc)) from None
     return CorpusPass(config, registry, mapping, enabled=not args.no_corpus)
+
+
+def _jobs(value: str) -> int:
+    import os
+
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of jobs: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("the number of jobs cannot be negative")
+    return jobs or os.cpu_count() or 1
+
+
+def _lint_results(args: argparse.Namespace, paths: list, config, registry, keep_document: bool, summarise: bool):
+    """Each file's ``FileResult`` in order: here, or in a process pool with ``-j N``. Reporters
+    that draw the parsed document (html) run here: documents are not shipped back from workers."""
+    from .api import lint_many, lint_one
+
+    if args.jobs <= 1 or keep_document or len(paths) < 2:
+        for path in paths:
+            yield lint_one(path, config, registry, args.reader, keep_document=keep_document, summarise=summarise)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(min(args.jobs, len(paths))) as pool:
+        yield from lint_many(paths, pool, config=config, reader=args.reader, summarise=summarise)
 
 
 def _baseline(args: argparse.Namespace, config):

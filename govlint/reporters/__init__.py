@@ -29,6 +29,7 @@ class Summary:
     failed: int  # files that could not be opened or read
     by_severity: dict
     by_code: dict
+    skipped: int = 0  # files not checked (fully): over max-bytes or the time budget
 
 
 class Reporter:

@@ -53,10 +53,14 @@ class TextReporter(Reporter):
             line = f"Found {total} finding(s) in {summary.files} file(s)" + (f" ({counts})" if counts else "")
             if summary.failed:
                 line += f"; {summary.failed} file(s) could not be read"
+            if summary.skipped:
+                line += f"; {summary.skipped} file(s) skipped (size or time limit)"
         else:
             names = {"error": "错误", "warning": "警告", "info": "提示"}
             counts = "，".join(f"{names.get(s, s)} {n}" for s, n in sorted(summary.by_severity.items()))
             line = f"共检查 {summary.files} 个文件，发现 {total} 个问题" + (f"（{counts}）" if counts else "")
             if summary.failed:
                 line += f"；{summary.failed} 个文件无法读取"
+            if summary.skipped:
+                line += f"；{summary.skipped} 个文件超出大小或时间上限，已跳过"
         self.out.write(self._paint(line, _DIM) + "\n")
