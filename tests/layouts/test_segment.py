@@ -1,0 +1,57 @@
+"""Cutting a run-on line (domain.md §6.4, §6.15): headings mid-line only by their full statutory
+phrase, glued table rows into labels and runs, each piece with its span on the original line."""
+
+from __future__ import annotations
+
+import govlint.readers  # noqa: F401  (the readers package must load before the builder)
+from govlint.builder import heading_section
+from govlint.normalize import normalize
+from govlint.readers.source import text_line
+from govlint.segment import cut
+
+
+def pieces(raw: str, in_table: bool = False) -> list[tuple[str, bool]]:
+    line = text_line(raw, 7)
+    found = cut(line, normalize(raw), in_table=in_table, whole_heading=heading_section(raw) is not None)
+    for piece in found:  # every piece's span points at its own text on line 7
+        span = piece.line.span
+        assert span.line == 7 and raw[span.column - 1:span.end_column - 1] == piece.line.raw
+    return [(p.line.raw, p.fused) for p in found]
+
+
+def test_heading_mid_line_is_cut_out():
+    assert pieces("电话：0591-23165385。 一、总体情况 2023年，平潭综合实验区坚持") == [
+        ("电话：0591-23165385。", False), ("一、总体情况", False), ("2023年，平潭综合实验区坚持", False)]
+
+
+def test_prose_listing_the_sections_is_not_cut():
+    raw = "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六个部分。"
+    assert pieces(raw) == [(raw, False)]
+
+
+def test_glued_table_rows_become_labels_and_runs():
+    raw = "（六）其他处理1.申请人无正当理由逾期不补正 10000012.申请人逾期未按收费通知要求缴纳费用 0 0 0 0 0 00"
+    assert pieces(raw, in_table=True) == [
+        ("（六）其他处理", False),
+        ("1.申请人无正当理由逾期不补正", False),
+        ("1000001", True),
+        ("2.申请人逾期未按收费通知要求缴纳费用", False),
+        ("0 0 0 0 0 00", True),
+    ]
+
+
+def test_table1_label_cut_from_the_header_before_it():
+    raw = "第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费5949.088667"
+    assert pieces(raw) == [("第二十条第（八）项信息内容本年收费金额（单位：万元）", False), ("行政事业性收费", False),
+                           ("5949.088667", True)]
+
+
+def test_a_line_inside_a_table_that_does_not_end_in_values_is_left_alone():
+    raw = "（一）2024 年工作中存在问题的改进情况"
+    assert pieces(raw, in_table=True) == [(raw, False)]
+
+
+def test_renumbered_statutory_heading_is_found_by_its_text():
+    assert heading_section("一、主动公开政府信息情况") == "二"
+    assert heading_section("## 三、政府信息公开行政复议、行政诉讼情况") == "四"
+    assert heading_section("二、工作机制保障") is None
