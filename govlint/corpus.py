@@ -27,7 +27,7 @@ from .finding import CellAddress, Finding
 from .identity import AgencyMapping, ReportIdentity, identify, load_mapping
 from .model import Document, Span
 from .plugins import Registry, load_registry
-from .rule import CorpusContext, CorpusRule
+from .rule import CorpusContext
 from .schema import SCHEMAS
 
 # Every cell of Tables 1-3 in either format, in a fixed order: a summary stores one slot each.
@@ -192,7 +192,7 @@ def run_corpus_rules(corpus: Corpus, registry: Registry, config: Config) -> list
     from .suppress import unsuppressed_across
 
     findings: list[Finding] = []
-    options = {**config.rule_options()}
+    options = config.rule_options()
     for rule_class in registry.corpus_rules:
         if not config.enabled(rule_class):
             continue

@@ -12,7 +12,6 @@ else is a false positive. ``test_corpus_multi.py`` asserts exactly ``PLANTED``.
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
