@@ -193,3 +193,34 @@ def test_lint_corpus_in_a_process_pool_finds_the_same():
         parallel = [f for r in lint_corpus([corpus_multi], pool, documents=False) for f in r.findings]
     assert parallel == serial
     assert {f.code for f in serial} == {"K801", "K802", "K803", "K804"}  # no mapping: no region, no alias
+
+
+def _with(summary, year: int, path: str, cells: dict):
+    """``summary`` as another year's report with some cells changed (None: missing)."""
+    import math
+    from array import array
+
+    import attrs
+
+    from govlint.corpus import _SLOT
+
+    values = array("d", summary.values)
+    for (table, row, column), value in cells.items():
+        values[_SLOT[CellAddress(table, row, column)]] = math.nan if value is None else value
+    return attrs.evolve(summary, path=path, values=values, identity=attrs.evolve(summary.identity, year=year))
+
+
+@pytest.mark.parametrize(("r2", "expected"), [
+    ({}, []),  # R2 of 2025 = R4 of 2024 in every column
+    ({("T2", "R2", "C1"): None, ("T2", "R2", "C7"): None}, []),  # missing: undetermined, not 0
+    ({("T2", "R2", "C1"): 0, ("T2", "R2", "C7"): 0}, [("C1", 2, 0)]),  # C7 follows from C1: not repeated
+    ({("T2", "R2", "C1"): None, ("T2", "R2", "C7"): 5}, [("C7", 2, 5)]),  # only the total to compare
+])
+def test_carry_over_columns(r2, expected):
+    base = summarise(govlint.read(seed_path("000")))  # R4 = (2, 0, 0, 0, 0, 0, 2)
+    carried = {("T2", "R2", c): base.value("T2", "R4", c) for c in ("C1", "C2", "C3", "C4", "C5", "C6", "C7")}
+    this_year = _with(base, 2025, "b.txt", {**carried, **r2})
+    registry = load_registry()
+    findings = run_corpus_rules(Corpus([base, this_year]), registry, Config(select=("K801",)))
+    assert [(f.cell.column, f.expected, f.actual) for f in findings] == expected
+    assert all(f.path == "b.txt" and f.related[0].cell.row == "R4" for f in findings)
