@@ -18,6 +18,7 @@ from .model import Document
 from .plugins import Registry
 from .readers.source import ReadError
 from .rule import Context, Rule, RuleIdentity
+from .fingerprint import anchored
 from .suppress import unsuppressed
 
 
@@ -44,6 +45,7 @@ def lint_document(doc: Document, registry: Registry, config: Config) -> list[Fin
                 finding = attrs.evolve(finding, severity=severity)
             findings.append(attrs.evolve(finding, path=doc.path))
     findings = [attrs.evolve(f, path=doc.path) for f in findings]
+    findings = [anchored(f, doc.lines) for f in findings]  # text for fingerprints and text ignores
     findings = unsuppressed(doc, findings, config, registry)  # inline directives and config ignores
     findings.sort(key=Finding.sort_key)
     return findings

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+import attrs
 
 from .finding import Finding
 from .normalize import label_key
@@ -65,3 +67,15 @@ def span_text(finding: Finding, source: Mapping[int, str]) -> str | None:
         return None
     end = span.end_column - 1 if span.end_line == span.line and span.end_column > span.column else len(line)
     return line[span.column - 1 : end] or line
+
+
+def anchored(finding: Finding, lines: Sequence[str]) -> Finding:
+    """``finding`` with the source text at its span as ``anchor`` when it has neither cell nor
+    anchor: the engine does this while the document's lines are at hand, so fingerprints and
+    text suppressions of DOCX and PDF findings (whose lines no ``FileResult.source`` keeps) have
+    text to key on."""
+    if finding.cell is not None or finding.anchor or finding.span is None:
+        return finding
+    line = finding.span.line
+    text = span_text(finding, {line: lines[line - 1]}) if 0 < line <= len(lines) else None
+    return attrs.evolve(finding, anchor=text) if text and text.strip() else finding

@@ -124,3 +124,34 @@ def test_json_output_carries_the_fingerprint(project, capsys):
     run(capsys, "check", str(report), "--write-baseline", str(project / "b.json"))
     recorded = json.loads((project / "b.json").read_text(encoding="utf-8"))["findings"]
     assert sorted(e["fingerprint"] for e in recorded) == sorted(before)  # the same key in both files
+
+
+def _docx(path: Path, paragraphs: list[str]) -> None:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(path)
+
+
+def test_docx_text_findings_keep_their_fingerprint_when_paragraphs_move(tmp_path):
+    """A DOCX cannot hold a comment and its findings point at paragraph ordinals: the engine
+    anchors a text finding to its text, so a paragraph inserted above changes neither the
+    fingerprint nor what a text suppression matches."""
+    from govlint.config import Suppression
+    from govlint.fingerprint import fingerprint
+
+    registry = load_registry([ExamplePlugin()])
+    config = Config(select=("TS901",))
+    report = tmp_path / "r.docx"
+    _docx(report, ["淮安市人民政府办公室2024年政府信息公开工作年度报告", "一、总体情况", "示例段落甲。", "示例段落乙。"])
+    before = lint_file(report, config, registry)
+    assert [(f.anchor, dict(f.span.origin)) for f in before.findings] == [
+        ("示例段落甲。", {"paragraph": 3}), ("示例段落乙。", {"paragraph": 4})]
+    _docx(report, ["淮安市人民政府办公室2024年政府信息公开工作年度报告", "一、总体情况", "新增一段。", "示例段落甲。", "示例段落乙。"])
+    after = lint_file(report, config, registry)
+    assert [dict(f.span.origin) for f in after.findings] == [{"paragraph": 4}, {"paragraph": 5}]
+    assert [fingerprint(f, tmp_path) for f in after.findings] == [fingerprint(f, tmp_path) for f in before.findings]
+    quiet = Config(select=("TS901",), suppressions=(Suppression(("TS901",), text="示例段落乙"),))
+    assert [f.anchor for f in lint_file(report, quiet, registry).findings] == ["示例段落甲。"]
