@@ -4,7 +4,8 @@ A fingerprint must survive edits elsewhere in the report (docs/conventions.md): 
 code, the file's path relative to the project root, and a location key that never contains a
 line number: the cell address for a table finding, the normalised text of the sentence or
 heading (``Finding.anchor``, else the source text at the span) for a text finding, and nothing
-more for a finding about the whole document. Two findings of the same code at the same place
+more for a finding about the whole document. The engine gives a text finding without anchor
+the text at its span (``anchored``), so this holds for DOCX and PDF too. Two findings of the same code at the same place
 share a fingerprint; baselines count them (``govlint.baseline``).
 """
 

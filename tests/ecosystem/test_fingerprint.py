@@ -47,3 +47,14 @@ def test_text_finding_uses_normalised_anchor_or_span_text():
 def test_whole_document_finding():
     assert location_key(_finding(cell=None, span=None)) == "document"
     assert len(fingerprint(_finding(cell=None, span=None), "/proj")) == 32
+
+
+def test_anchored_takes_the_text_at_the_span_only_when_needed():
+    from govlint.fingerprint import anchored
+
+    lines = ["标题", "xx缺少日期yy"]
+    text_finding = _finding(cell=None, span=Span(2, 3, 2, 7))
+    assert anchored(text_finding, lines).anchor == "缺少日期"
+    assert anchored(_finding(), lines).anchor is None  # a cell finding keys on its cell
+    assert anchored(_finding(cell=None, anchor="原有"), lines).anchor == "原有"
+    assert anchored(_finding(cell=None, span=Span(9, 1, 9, 2)), lines).anchor is None  # no such line
