@@ -50,7 +50,7 @@ _T1_LABELS = ("行政规范性文件", "其他对外管理服务事项", "行政
               "行政处罚", "行政强制", "规章")
 _T1_SUFFIX = regex.compile("(?:" + "|".join(r"\s*".join(label) for label in _T1_LABELS) + r")\s*$")
 _PROSE_LABEL = regex.compile(r"[。；;]")
-_ROW_LINE = regex.compile(r"\d\s*(?:万元|元)?\s*$")
+_ROW_LINE = regex.compile(r"\d\s*(?:(?:万元|元)\s*)?$")  # one whitespace run per position: linear
 
 
 @frozen

@@ -24,7 +24,7 @@ _NUMBER = regex.compile(
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
 _SHOWN = 5  # candidate splits listed in a P905 message
 _APPROXIMATE_MIN = 4  # shortest label key matched by edit distance
-_UNIT_SUFFIX = regex.compile(r"\s*(?:万元|元)$")
+_UNIT_SUFFIX = regex.compile(r"(?<!\s)\s*(?:万元|元)$")  # starts where a blank run starts: linear
 
 
 @frozen

@@ -30,7 +30,7 @@ _POSTCODE = regex.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(?P<v>\d[\d\s]*\
 _ADDRESS = regex.compile(r"(?<!网站|网页|网址|邮箱|邮件)(?:通讯|通信|联系|办公|单位)?地址\s*[:：]\s*(?P<v>[^,，;；。()（）]*)")
 # Between two numbers: 、 / 或, or a space before a new area code or mobile number ("0517 83166232"
 # is one number, "0517-83166232 0517-83166233" two).
-_SEPARATOR = regex.compile(r"[、/或]|\s+(?=0\d{2,3}-|1[3-9]\d{9}(?!\d))")
+_SEPARATOR = regex.compile(r"[、/或]|(?<!\s)\s+(?=0\d{2,3}-|1[3-9]\d{9}(?!\d))")  # (?<!\s): linear
 _EXTENSION = regex.compile(r"转\d+$")
 # Short public service numbers: 12345 (government hotline), 12315, 96xxx, with or without area code.
 _SERVICE = regex.compile(r"(?:0\d{2,3})?(?:1\d{4}|9\d{4})")

@@ -59,7 +59,7 @@ _ANCHORS = tuple(
 _FIELD = regex.compile(r"(?P<label>发布日期|公开日期|发文日期|成文日期|发布时间|公开时间|发布机构)\s*[:：]?\s*")
 _META_DATES = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "dcterms.issued")
 _META_TITLES = ("articletitle", "title", "og:title")
-_TITLE_SUFFIX = regex.compile(r"\s*[_|｜—–-]+\s*[^_|｜—–-]*$")
+_TITLE_SUFFIX = regex.compile(r"(?<!\s)\s*[_|｜—–-]+\s*[^_|｜—–-]*$")  # (?<!\s): linear on blank runs
 _TITLE_MAX = 70  # a longer line is a sentence that names the report, not its title
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 
