@@ -75,6 +75,7 @@ class Report:
     title_year: int | None = None  # a title naming another year (a planted defect); None = year
     period_year: int | None = None
     narrative: dict[str, int] = field(default_factory=dict)  # overrides of narrated numbers
+    published_text: str | None = None  # the date as written, when it is no calendar date (a planted defect)
 
     def cells(self) -> Iterator[tuple[str, str, str, object]]:
         """(table, row, column, value) of every cell."""
@@ -238,13 +239,17 @@ def _t3_rows(report: Report) -> list[list[str]]:
             [_fmt(v) for v in report.t3]]
 
 
+def _date_text(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
 def blocks(report: Report) -> list[tuple[str, object]]:
     """The report as ("p", text) paragraphs and ("t", rows) tables, in order."""
     prose = _prose(report)
     title_year = report.title_year or report.year
     out: list[tuple[str, object]] = [
         ("p", f"{report.agency}{title_year}年政府信息公开工作年度报告"),
-        ("p", f"发布日期：{report.published.year}年{report.published.month}月{report.published.day}日"),
+        ("p", f"发布日期：{report.published_text or _date_text(report.published)}"),
         *(("p", text) for text in prose["preamble"]),
     ]
     tables = {"二": _t1_rows(report), "三": _t2_rows(report), "四": _t3_rows(report)}
