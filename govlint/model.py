@@ -135,12 +135,17 @@ class Table:
     id: str
     rows: tuple[Row, ...]
     span: Span | None = None
+    # rows by ID: rules look cells up tens of thousands of times per second (first row wins)
+    _by_id: dict = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_id: dict[str, Row] = {}
+        for row in self.rows:
+            by_id.setdefault(row.id, row)
+        object.__setattr__(self, "_by_id", by_id)
 
     def row(self, row_id: str) -> Row | None:
-        for row in self.rows:
-            if row.id == row_id:
-                return row
-        return None
+        return self._by_id.get(row_id)
 
     def cell(self, row_id: str, column: str) -> Cell | None:
         row = self.row(row_id)

@@ -77,6 +77,14 @@ def cities() -> dict[str, str]:
     return {p.city: p.province for places in _area_codes().values() for p in places if p.city}
 
 
+@functools.lru_cache(maxsize=1)
+def _city_pattern() -> regex.Pattern:
+    """Every city name, longest first, not followed by 区/县/省 ("海南省" is not 青海's 海南州):
+    one search finds the first city named, the longest at a tie (one pass, not one per city)."""
+    names = sorted(cities(), key=len, reverse=True)
+    return regex.compile("|".join(f"{regex.escape(name)}(?![区县省])" for name in names))
+
+
 def area_code_places(area_code: str) -> tuple[Place, ...]:
     """The places a landline area code ("0517") serves; empty when unknown."""
     return _area_codes().get(area_code.lstrip("0"), ())
@@ -109,14 +117,9 @@ def named_place(text: str) -> Place | None:
     "陕西省安康市人民政府" names. A city name directly followed by 区 or 县 is a district of
     another city ("西安区"), not the city, and is skipped; so is one followed by 省 (海南州 of
     青海 and the province 海南)."""
-    candidates = [
-        (m.start(), -len(city), Place(province, city))
-        for city, province in cities().items()
-        for m in regex.finditer(regex.escape(city), text)
-        if text[m.end():m.end() + 1] not in ("区", "县", "省")  # "海南省" is not 青海's 海南州
-    ]
-    if candidates:
-        return min(candidates, key=lambda c: c[:2])[2]  # the first named, the longest at a tie
+    m = _city_pattern().search(text)
+    if m:
+        return Place(cities()[m[0]], m[0])
     province = next((p for p in PROVINCES if p in text), None)
     return Place(province) if province else None
 

@@ -6,6 +6,7 @@ undetermined. A blank cell makes an identity undetermined, never "holds": missin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from attrs import frozen
@@ -21,7 +22,12 @@ T3_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "
 
 def row_name(doc: Document, row_id: str) -> str:
     """A short Chinese name for a Table 2 row: "(七)总计", "1.本机关不掌握相关政府信息"."""
-    spec = schema_for(doc.format).table("T2").row(row_id)
+    return _row_name(doc.format, row_id)
+
+
+@functools.lru_cache(maxsize=256)  # a schema lookup per term of every identity was a hot spot
+def _row_name(fmt: str, row_id: str) -> str:
+    spec = schema_for(fmt).table("T2").row(row_id)
     label = spec.label if spec else row_id
     for cut in ("（区分处理的", "、行政机关不再处理"):
         label = label.split(cut)[0]
