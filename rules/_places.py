@@ -60,14 +60,15 @@ def _parse_description(text: str) -> list[Place]:
 @functools.lru_cache(maxsize=1)
 def _area_codes() -> dict[str, tuple[Place, ...]]:
     """Area code without the leading 0 ("517") → the places it serves."""
-    from phonenumbers.geodata import GEOCODE_DATA  # large: loaded on first use
-
+    # phonenumbers' Chinese geocoding data, extracted by data/make_area_codes.py: importing the
+    # whole geodata package took half a second of every run
+    text = resources.files(__package__).joinpath("data/area_codes.tsv").read_text("utf-8")
     out = {}
-    for prefix, names in GEOCODE_DATA.items():
-        if prefix.startswith("86") and len(prefix) <= 6 and "zh" in names:
-            places = _parse_description(names["zh"])
-            if places:
-                out[prefix[2:]] = tuple(places)
+    for line in text.splitlines():
+        code, _, description = line.partition("\t")
+        places = _parse_description(description)
+        if places:
+            out[code] = tuple(places)
     return out
 
 
@@ -78,11 +79,8 @@ def cities() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _city_pattern() -> regex.Pattern:
-    """Every city name, longest first, not followed by 区/县/省 ("海南省" is not 青海's 海南州):
-    one search finds the first city named, the longest at a tie (one pass, not one per city)."""
-    names = sorted(cities(), key=len, reverse=True)
-    return regex.compile("|".join(f"{regex.escape(name)}(?![区县省])" for name in names))
+def _city_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(name) for name in cities()}, reverse=True))
 
 
 def area_code_places(area_code: str) -> tuple[Place, ...]:
@@ -117,9 +115,12 @@ def named_place(text: str) -> Place | None:
     "陕西省安康市人民政府" names. A city name directly followed by 区 or 县 is a district of
     another city ("西安区"), not the city, and is skipped; so is one followed by 省 (海南州 of
     青海 and the province 海南)."""
-    m = _city_pattern().search(text)
-    if m:
-        return Place(cities()[m[0]], m[0])
+    names = cities()
+    for start in range(len(text)):  # the first city named, the longest at a tie
+        for length in _city_lengths():
+            name = text[start:start + length]
+            if name in names and len(name) == length and text[start + length:start + length + 1] not in ("区", "县", "省"):
+                return Place(names[name], name)
     province = next((p for p in PROVINCES if p in text), None)
     return Place(province) if province else None
 

@@ -1,0 +1,41 @@
+"""The single-file path stays light: what ``govlint check report.txt`` imports, and the data
+extracted from heavy libraries so they need not load on every run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import seed_path
+
+# Loaded only when their input or feature is used (HTML/DOCX/PDF readers, reporters, Dask, the
+# whole phonenumbers geocoder), never to check one text report.
+HEAVY = ("phonenumbers.geodata", "lxml", "docx", "pdfminer", "pypdf", "dask", "distributed", "jinja2",
+         "charset_normalizer", "tqdm", "concurrent.futures.process")
+
+
+def test_checking_a_text_report_imports_nothing_heavy():
+    code = (
+        "import sys, json\n"
+        "from govlint import cli\n"
+        f"cli.main(['check', {str(seed_path('000'))!r}])\n"
+        "sys.stdout = sys.__stdout__\n"
+        "print('@@' + json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    modules = set(json.loads(out.rsplit("@@", 1)[1]))
+    loaded = sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+    assert loaded == []
+
+
+def test_area_codes_file_matches_phonenumbers():
+    """rules/data/area_codes.tsv is phonenumbers' data; regenerate it after upgrading phonenumbers:
+    ``python rules/data/make_area_codes.py > rules/data/area_codes.tsv``."""
+    from importlib import resources
+
+    import govlint_rules
+    from govlint_rules.data.make_area_codes import rows
+
+    shipped = resources.files(govlint_rules).joinpath("data/area_codes.tsv").read_text("utf-8").splitlines()
+    assert shipped == rows()
