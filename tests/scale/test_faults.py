@@ -37,6 +37,7 @@ class Fault:
     exact_cell: bool = False  # only this very cell (a blank cell), not its row or column
     needle: Callable[[Report], str] | None = None  # text of the line the finding must point at
     known_gap: str | None = None  # why the rule pack misses it today (strict xfail: fixing it flips the test)
+    gap_layouts: tuple[str, ...] = ()  # the layouts the gap is in (empty: all)
 
 
 def _headings(report: Report, index: int, heading: str) -> Report:
@@ -53,7 +54,8 @@ FAULTS = [
     Fault("changed cell", "arithmetic", lambda r: r.with_cell("T2", "R3.1", "C1", r.t2["R3.1"][0] + 1),
           cell=("T2", "R3.1", "C1")),
     Fault("changed table-3 cell", "arithmetic", lambda r: r.with_cell("T3", "R1", "B2", r.t3[6] + 2),
-          cell=("T3", "R1", "B2")),
+          cell=("T3", "R1", "B2"), gap_layouts=("flat",),
+          known_gap="flattened, the unsplittable row is reported (P905) and S205 calls Table 3 missing too"),
     Fault("blank cell", "arithmetic", lambda r: r.with_cell("T2", "R3.5.2", "C3", None),
           cell=("T2", "R3.5.2", "C3"), exact_cell=True),
     Fault("dropped heading", "structure", lambda r: _headings(r, 0, "")),
@@ -92,14 +94,19 @@ def _cases():
         marks = []
         if fault.family not in _FAMILIES:
             marks.append(pytest.mark.xfail(strict=True, reason=f"no {fault.family} rules installed yet"))
-        elif fault.known_gap:
-            marks.append(pytest.mark.xfail(strict=True, reason=fault.known_gap))
         for layout in READABLE:
-            yield pytest.param(fault, layout, id=f"{fault.kind}-{layout}", marks=marks)
+            if layout == "flat" and fault.exact_cell:
+                continue  # a blank cell leaves no trace in a row of fused digits
+            gap = fault.known_gap and (not fault.gap_layouts or layout in fault.gap_layouts)
+            gap_marks = [pytest.mark.xfail(strict=True, reason=fault.known_gap)] if gap else []
+            yield pytest.param(fault, layout, id=f"{fault.kind}-{layout}", marks=marks or gap_marks)
 
 
-def _misplaced(fault: Fault, finding, doc, report: Report) -> str | None:
+def _misplaced(fault: Fault, finding, doc, report: Report, layout: str) -> str | None:
     """Why ``finding`` is not at the planted defect, or None when it is."""
+    if layout == "flat" and fault.cell and not fault.exact_cell and finding.code == "P905":
+        # a flattened row that no longer adds up cannot be split again: it is reported unread, on its line
+        return None if finding.span else "P905 without a location"
     if finding.family != fault.family:
         return f"wrong family {finding.family}"
     if fault.cell:
@@ -129,13 +136,16 @@ def test_planted_fault_is_found_at_its_place_and_alone(fault, layout, tmp_path):
         report = fault.plant(generate(random.Random(1000 + seed)))
         data = render(report, layout)
         path = tmp_path / f"report{seed}{_suffix(layout)}"
+        # what the valid report already gives in this layout (flattened Table 1 rows: P905)
+        path.write_bytes(render(generate(random.Random(1000 + seed)), layout))
+        expected = {(f.code, f.message) for f in lint_file(path, Config(), registry).findings}
         path.write_bytes(data)
-        findings = lint_file(path, Config(), registry).findings
+        findings = [f for f in lint_file(path, Config(), registry).findings if (f.code, f.message) not in expected]
         doc = govlint.read(path)
         _planted[fault.family] += 1
-        placed = [f for f in findings if _misplaced(fault, f, doc, report) is None]
+        placed = [f for f in findings if _misplaced(fault, f, doc, report, layout) is None]
         _found[fault.family] += bool(placed)
-        others = [f"{f.code} {f.message} ({_misplaced(fault, f, doc, report)})"
+        others = [f"{f.code} {f.message} ({_misplaced(fault, f, doc, report, layout)})"
                   for f in findings if f not in placed]
         _clean[fault.family] += bool(placed) and not others
         if not placed:
