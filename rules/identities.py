@@ -70,7 +70,20 @@ def _term(table: Table | None, table_id: str, row: str, column: str, name: str) 
     return Term(name, (table_id, row, column), table.cell(row, column) if table else None)
 
 
+# The identities of the last document asked about: four rules and the narrative ask for the same
+# document's in a row. One (document, identities) tuple, swapped whole so threads never mix two.
+_last_t2: tuple[Document | None, tuple[Identity, ...]] = (None, ())
+
+
 def t2_identities(doc: Document) -> Iterator[Identity]:
+    global _last_t2
+    last = _last_t2
+    if last[0] is not doc:
+        last = _last_t2 = (doc, tuple(_t2_identities(doc)))
+    return iter(last[1])
+
+
+def _t2_identities(doc: Document) -> Iterator[Identity]:
     table = doc.table("T2")
     if table is None:
         return
