@@ -1,0 +1,147 @@
+"""govlint at archive scale: throughput per layout, on one core and with -j N, against a floor.
+
+    .venv/bin/python benchmarks/bench.py                 # 10,000 reports per layout
+    .venv/bin/python benchmarks/bench.py --n 1000 --jobs 2 --layouts text html
+
+Builds a corpus of generated valid reports (``tests/generate.py``; a pool of distinct reports
+written out cyclically, so DOCX building stays quick), then prints:
+
+- reports/s on one core per layout (``lint_paths`` in this process, rules and readers warm);
+- reports/s with ``lint_many`` on a process pool of ``--jobs`` workers;
+- the ratio of govlint's time to a floor: reading and decoding the same files plus one regex
+  pass over the text;
+- single-file ``govlint check`` wall time next to ``python -c pass``;
+- peak memory (max RSS) of a fresh process linting 1/10 of the text files and all of them: flat
+  memory means the two are close.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.generate import generate, render  # noqa: E402
+
+SUFFIX = {"text": ".txt", "html": ".html", "docx": ".docx"}
+LAYOUT = {"text": "pipe", "html": "html", "docx": "docx"}
+
+
+def build(directory: Path, layout: str, n: int, pool: int) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    rendered = [render(generate(random.Random(seed)), LAYOUT[layout]) for seed in range(min(pool, n))]
+    paths = []
+    for i in range(n):
+        path = directory / f"r{i:06d}{SUFFIX[layout]}"
+        path.write_bytes(rendered[i % len(rendered)])
+        paths.append(path)
+    return paths
+
+
+def serial(directory: Path) -> tuple[float, int]:
+    import govlint
+
+    start = time.perf_counter()
+    count = sum(1 for _ in govlint.lint_paths([directory]))
+    return time.perf_counter() - start, count
+
+
+def parallel(directory: Path, jobs: int) -> tuple[float, int]:
+    import govlint
+
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(abs, range(jobs)))  # start the workers before the clock
+        start = time.perf_counter()
+        count = sum(1 for _ in govlint.lint_many([directory], pool))
+        return time.perf_counter() - start, count
+
+
+def floor(paths: list[Path]) -> float:
+    """Read, decode (as govlint does) and run one regex over every file."""
+    import regex
+
+    from govlint.readers.decode import decode
+
+    numbers = regex.compile(r"\d+")
+    start = time.perf_counter()
+    for path in paths:
+        text, _encoding = decode(path.read_bytes())
+        numbers.findall(text)
+    return time.perf_counter() - start
+
+
+def wall(command: list[str], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_rss_mib(directory: Path, limit: int) -> float:
+    """Max RSS of a fresh process that lints the first ``limit`` files of ``directory``."""
+    code = (
+        "import itertools, resource, sys, govlint\n"
+        f"for _ in itertools.islice(govlint.lint_paths([{str(directory)!r}]), {limit}): pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return int(out.split()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=10_000, help="reports per layout (default 10,000)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers for the -j run")
+    parser.add_argument("--layouts", nargs="+", default=list(SUFFIX), choices=list(SUFFIX))
+    parser.add_argument("--pool", type=int, default=500, help="distinct reports per layout (default 500)")
+    parser.add_argument("--dir", default=None, help="build the corpus here and keep it (default: a temp dir)")
+    args = parser.parse_args()
+
+    base = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="govlint-bench-"))
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, n={args.n} per layout, -j {args.jobs}")
+    try:
+        import govlint
+
+        govlint.lint_path(ROOT / "govlint" / "samples" / "qianjiang_2024.txt")  # warm: rules, place data
+        for layout in args.layouts:
+            directory = base / layout
+            paths = build(directory, layout, args.n, args.pool)
+            one, count = serial(directory)
+            many, count_many = parallel(directory, args.jobs)
+            assert count == count_many == args.n
+            line = (f"{layout:<5} 1 core: {count / one:8.0f} reports/s   -j {args.jobs}: {count / many:8.0f} reports/s"
+                    f" (×{one / many:.2f})")
+            if layout == "text":
+                line += f"   govlint/floor: {one / floor(paths):.1f}×"
+            print(line, flush=True)
+        sample = str(ROOT / "govlint" / "samples" / "qianjiang_2024.txt")
+        cli = wall([sys.executable, "-m", "govlint.cli", "check", sample])
+        bare = wall([sys.executable, "-c", "pass"])
+        print(f"single file: govlint check {cli * 1000:.0f} ms wall, python -c pass {bare * 1000:.0f} ms")
+        if "text" in args.layouts:
+            tenth = peak_rss_mib(base / "text", max(args.n // 10, 1))
+            full = peak_rss_mib(base / "text", args.n)
+            print(f"peak memory (max RSS): {tenth:.0f} MiB after {max(args.n // 10, 1)} files,"
+                  f" {full:.0f} MiB after {args.n}")
+        print(f"this process: max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    finally:
+        if not args.dir:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
