@@ -185,3 +185,16 @@ def test_pattern_is_linear_on_adversarial_input(pattern, anchored):
                     pass
         except TimeoutError:
             pytest.fail(f"{pattern.pattern!r} is superlinear on {attack}")
+
+
+def test_a_hanging_plugin_in_pool_workers_does_not_hang_the_batch(tmp_path):
+    from concurrent.futures import ProcessPoolExecutor
+
+    for i in range(4):
+        (tmp_path / f"r{i}.txt").write_bytes(seed_path("000").read_bytes())
+    start = time.monotonic()
+    with ProcessPoolExecutor(2) as pool:
+        results = list(govlint.lint_many([tmp_path], pool, config=_budget(1), plugins=[_Plugin(_Hangs)], chunk=1))
+    assert time.monotonic() - start < 30
+    assert [r.skipped for r in results] == ["time-budget"] * 4
+    assert all([f.code for f in r.findings] == ["X003"] for r in results)
