@@ -22,14 +22,20 @@ from .fingerprint import anchored
 from .suppress import unsuppressed
 
 
+_FAMILIES_FOR_NON_REPORTS = frozenset({"parse", "internal"})
+
+
 def lint_document(doc: Document, registry: Registry, config: Config) -> list[Finding]:
     findings: list[Finding] = []
     options = config.rule_options()
     for error in registry.errors:
         findings.append(_core_finding(PluginFailed, config, zh=f"规则插件 {error.plugin} 加载失败：{error.error}",
                                       en=f"Rule plugin {error.plugin} failed to load: {error.error}"))
+    # A file with no section and no table is not a report: P902 says so once, instead of every
+    # rule reporting its own "missing …" about a news article.
+    families = None if doc.sections or doc.tables else _FAMILIES_FOR_NON_REPORTS
     for rule_class in registry.rules:
-        if not config.enabled(rule_class):
+        if not config.enabled(rule_class) or (families and rule_class.family not in families):
             continue
         check_deadline()  # where no timer can interrupt a rule, stop between rules (govlint.limits)
         rule = rule_class()
