@@ -25,6 +25,21 @@ def caret_line(source: str, column: int, width: int = 1) -> str:
     return "".join(pad) + "^" * max(width, 1)
 
 
+# Scraped reports can hold a whole page on one line: show a window of it around the finding.
+_BEFORE, _AFTER = 30, 50
+
+
+def source_window(source: str, column: int) -> tuple[str, int]:
+    """The part of ``source`` shown under a finding and the finding's column within it."""
+    start = max(column - 1 - _BEFORE, 0)
+    end = column - 1 + _AFTER
+    if start == 0 and end >= len(source):
+        return source, column
+    head = "…" if start else ""
+    tail = "…" if end < len(source) else ""
+    return head + source[start:end] + tail, column - start + len(head)
+
+
 class TextReporter(Reporter):
     def _paint(self, text: str, style: str) -> str:
         return f"{style}{text}{_RESET}" if self.color else text
@@ -40,7 +55,10 @@ class TextReporter(Reporter):
             source = result.source.get(f.span.line) if f.span else None
             if source is not None and not self.options.get("no_source"):
                 width = f.span.end_column - f.span.column if f.span.end_line == f.span.line else 1
-                self.out.write(f"    {source}\n    {self._paint(caret_line(source, f.span.column, width), _COLORS.get(f.severity, ''))}\n")
+                shown, column = source_window(source, f.span.column)
+                width = min(width, len(shown) - column + 1)
+                caret = self._paint(caret_line(shown, column, width), _COLORS.get(f.severity, ""))
+                self.out.write(f"    {shown}\n    {caret}\n")
             for related in f.related:  # the other report of a corpus finding, like a compiler's "note:"
                 at = f"{related.path}:{related.span.line}:{related.span.column}" if related.span else f"{related.path}"
                 cell = f" [{related.cell}]" if related.cell else ""

@@ -76,3 +76,14 @@ def test_text_colour_only_when_asked(capsys, faulty):
     assert "\033[" not in plain
     assert "\033[31merror\033[0m" in coloured and "\033[33mwarning\033[0m" in coloured
     assert re.sub(r"\033\[\d+m", "", coloured) == plain
+
+
+def test_a_long_source_line_is_shown_as_a_window_around_the_finding():
+    from govlint.reporters.text import caret_line, source_window
+
+    line = "甲" * 200 + "乙" + "丙" * 200
+    shown, column = source_window(line, 201)
+    assert shown == "…" + "甲" * 30 + "乙" + "丙" * 49 + "…"
+    assert shown[column - 1] == "乙"
+    assert caret_line(shown, column) == " " + "\u3000" * 30 + "^"
+    assert source_window("短行", 2) == ("短行", 2)
