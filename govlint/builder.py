@@ -146,7 +146,7 @@ def build_document(
         # Markdown row "| 规章 | 0 |" opens with a pipe that starts no cell.
         if line.separated and not cells[0].text and (previous_plain_text or _MARKDOWN_ROW.match(line.raw)):
             cells = cells[1:]
-        while cells and not cells[-1].text:
+        while cells and not cells[-1].text and not line.grid:
             cells.pop()
         if not cells:
             region_tokens.append(make_token("", line.cells[0].span))

@@ -30,7 +30,7 @@ import regex
 from ..dates import find_dates
 from ..model import Span
 from ..normalize import label_key, norm_text
-from .layout import BLANK_CELL, CELL_SEPARATOR, drop_label_debris, squash
+from .layout import CELL_SEPARATOR, drop_label_debris, squash
 from .source import SourceCell, SourceLine
 
 _BLOCK = frozenset(
@@ -177,14 +177,14 @@ class _Walker:
                 covered.update((r + i, c + j) for i in range(rowspan) for j in range(colspan))
                 text = _cell_text(td)
                 span = self.locator.span(text, td.sourceline) if text else _blank_span(self.locator, td)
-                cells.append(SourceCell(text or BLANK_CELL, span))
+                cells.append(SourceCell(text, span))
                 c += colspan
             cells = cells[drop_label_debris([cell.text for cell in cells]):]
             if cells:
                 raw = CELL_SEPARATOR.join(cell.text for cell in cells)
                 first, last = cells[0].span, cells[-1].span
                 span = Span(first.line, first.column, last.end_line, last.end_column)
-                self.lines.append(SourceLine(tuple(cells), span, raw, separated=True))
+                self.lines.append(SourceLine(tuple(cells), span, raw, separated=True, grid=True))
 
 
 def _rows(table):

@@ -22,10 +22,6 @@ _CJK = r"\p{Han}\p{InCJK_Symbols_and_Punctuation}\p{InHalfwidth_and_Fullwidth_Fo
 _CJK_BREAK = regex.compile(rf"(?<=[{_CJK}\d])[ \t]*\n\s*(?=[{_CJK}\d])")
 _SPACES = regex.compile(r"\s+")
 CELL_SEPARATOR = " | "
-# The text of a table cell that is there but empty. The builder drops empty cells at the end of a
-# row as separator debris of pipe-text layouts ("行政许可 | 0 | ||"); a real blank cell is missing
-# data and must survive, so it is emitted as the no-break space an HTML &nbsp; cell holds.
-BLANK_CELL = "\xa0"
 
 
 def squash(text: str) -> str:
@@ -61,11 +57,11 @@ class Lines:
         out = []
         column = 1
         for text, cell_origin in cells:
-            text = squash(text) or BLANK_CELL
+            text = squash(text)
             out.append(SourceCell(text, Span(number, column, number, column + len(text), cell_origin)))
             column += len(text) + len(CELL_SEPARATOR)
         raw = CELL_SEPARATOR.join(c.text for c in out)
-        self.lines.append(SourceLine(tuple(out), Span(number, 1, number, len(raw) + 1, origin), raw, separated=True))
+        self.lines.append(SourceLine(tuple(out), Span(number, 1, number, len(raw) + 1, origin), raw, separated=True, grid=True))
 
 
 _LABEL = regex.compile(r"[\p{L}]")

@@ -43,6 +43,9 @@ class SourceLine:
     span: Span
     raw: str
     separated: bool = False  # True when the line was split on cell separators
+    # True when the cells are a real table grid (HTML, DOCX, PDF): each is a cell, and an empty one
+    # is a blank value. In pipe text, empty cells at the end of a row are colspan debris.
+    grid: bool = False
 
     @property
     def first(self) -> str:
