@@ -150,7 +150,21 @@ def _paragraphs(doc: Document) -> Iterator[tuple[str | None, Paragraph]]:
             yield section.key, paragraph
 
 
+# The claims of the last document read: N601, N602 and N603 each ask for the same document's in a
+# row. One (document, claims) tuple, swapped whole so threads never mix two documents.
+_last: tuple[Document | None, tuple[Claim, ...]] = (None, ())
+
+
 def claims(doc: Document) -> Iterator[Claim]:
+    """Every figure and statement of the narrative that a table can confirm (read once per document)."""
+    global _last
+    last = _last
+    if last[0] is not doc:
+        last = _last = (doc, tuple(_claims(doc)))
+    return iter(last[1])
+
+
+def _claims(doc: Document) -> Iterator[Claim]:
     """Every figure and statement of the narrative that a table can confirm. Within a sentence,
     several different figures for the same cell describe parts ("市本级收到申请300件，各县区收到
     申请700件") or other years: none of them is taken."""
