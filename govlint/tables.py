@@ -194,6 +194,8 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
             rows[row_spec.id] = Row(row_spec.id, label.text, (), label.span)
             return
         values = unfused
+        while len(values) > len(row_spec.columns) and values[-1].missing:
+            values = values[:-1]  # empty grid cells after a full row are layout (a cell not merged), not data
         if len(values) > len(row_spec.columns):
             extra = " ".join(v.text or "(空)" for v in values[len(row_spec.columns):])
             problems.append(_problem("P904", f"表格行“{label.text}”多出 {len(values) - len(row_spec.columns)} 个数值（{extra}），已忽略。",

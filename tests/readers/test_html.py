@@ -123,3 +123,19 @@ def test_gbk_page_with_declared_charset_reads_the_same():
     doc = read_bytes(page.encode("gbk"), "page.html")
     utf8 = govlint.read(FORMS / "000.html")
     assert [(c.address, c.raw) for c in doc.table("T2").cells()] == [(c.address, c.raw) for c in utf8.table("T2").cells()]
+
+
+def test_unmerged_empty_cells_after_a_full_row_are_layout_not_values():
+    """A CMS that writes the three cells of a colspan out as separate empty <td>s."""
+    rows = "".join(
+        f"<tr><td>{label}</td><td>{value}</td><td></td><td></td></tr>"
+        for label, value in (("行政许可", 3), ("行政处罚", 0), ("行政强制", 1))
+    )
+    page = _page("<h1>某区2024年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p>"
+                 "<table><tr><td colspan='4'>第二十条第（五）项</td></tr>"
+                 "<tr><td>信息内容</td><td>本年处理决定数量</td><td></td><td></td></tr>"
+                 f"{rows}</table>")
+    doc = read_bytes(page.encode("utf-8"), "page.html")
+    t1 = doc.table("T1")
+    assert [(r.id, [c.value for c in r.cells]) for r in t1.rows] == [("R5.1", [3]), ("R6.1", [0]), ("R6.2", [1])]
+    assert doc.problems == ()
