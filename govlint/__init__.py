@@ -25,7 +25,7 @@ _LAZY = {
     "Rule": "govlint.rule",
     "Context": "govlint.rule",
     "hookimpl": "govlint.hookspecs",
-    "ReadError": "govlint.readers.source",
+    "ReadError": "govlint.source",
 }
 
 __all__ = sorted(_LAZY)

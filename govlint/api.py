@@ -19,7 +19,7 @@ from .model import Document
 from .plugins import Registry, load_registry
 from .readers import read_bytes, read_path, read_text
 from .limits import BudgetExceeded, max_bytes, time_budget, time_budget_of
-from .readers.source import InputTooLarge, ReadError
+from .source import InputTooLarge, ReadError
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 

@@ -26,7 +26,7 @@ from .model import (
     Section,
 )
 from .normalize import label_key, norm_text, normalize
-from .readers.source import SourceLine
+from .source import SourceLine
 from .schema import SIGNALS, schema_for
 from .segment import cut, heading_by_phrase
 from .tables import Token, make_token, map_rows, map_single_row

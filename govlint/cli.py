@@ -334,7 +334,7 @@ def _explain(args: argparse.Namespace) -> int:
 def _dump(args: argparse.Namespace) -> int:
     from .api import read
     from .dump import document_to_dict
-    from .readers.source import ReadError
+    from .source import ReadError
 
     try:
         doc = read(args.path, reader=args.reader)

@@ -16,7 +16,7 @@ from .finding import Finding
 from .limits import check_deadline
 from .model import Document
 from .plugins import Registry
-from .readers.source import ReadError
+from .source import ReadError
 from .rule import Context, Rule, RuleIdentity
 from .fingerprint import anchored
 from .suppress import unsuppressed

@@ -81,9 +81,7 @@ class Rule(RuleIdentity):
 def heading_section(text: str) -> str | None:
     """The section (一 … 六) a line would head, by numeral plus core words, exactly as the
     builder recognises headings (domain.md §2.1), or None."""
-    # Imported late and through the readers package: builder and readers import each other.
-    from . import readers  # noqa: F401
-    from .builder import heading_section as recognise
+    from .builder import heading_section as recognise  # late: rules that never ask skip the builder
 
     return recognise(text)
 

@@ -22,7 +22,7 @@ import regex
 from attrs import frozen
 
 from .model import Normalized, Span
-from .readers.source import SourceCell, SourceLine
+from .source import SourceCell, SourceLine
 
 # Full statutory headings (short and long forms, domain.md §2.1), by section, on NFKC text.
 HEADING_PHRASES = {

@@ -12,8 +12,8 @@ import os
 
 from ..builder import build_document
 from ..model import Document
+from ..source import InputTooLarge, ReadError
 from .decode import decode
-from .source import InputTooLarge, ReadError
 from .text import source_lines as text_lines
 
 # name → module holding `source_lines(...)`; binary readers take bytes, text readers take str.

@@ -6,7 +6,7 @@ import codecs
 
 import regex
 
-from .source import ReadError
+from ..source import ReadError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -23,7 +23,7 @@ import io
 import zipfile
 
 from .layout import Lines
-from .source import ReadError, SourceLine
+from ..source import ReadError, SourceLine
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE_DIGITS = "零一二三四五六七八九"

@@ -31,7 +31,7 @@ from ..dates import find_dates
 from ..model import Span
 from ..normalize import label_key, norm_text
 from .layout import CELL_SEPARATOR, drop_label_debris, squash
-from .source import SourceCell, SourceLine
+from ..source import SourceCell, SourceLine
 
 _BLOCK = frozenset(
     "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure "

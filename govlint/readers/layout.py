@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Span
-from .source import SourceCell, SourceLine
+from ..source import SourceCell, SourceLine
 
 _CJK = r"\p{Han}\p{InCJK_Symbols_and_Punctuation}\p{InHalfwidth_and_Fullwidth_Forms}"
 # A line break between two CJK characters or digits is layout (a narrow cell wraps "商业\n企业" and

@@ -24,7 +24,7 @@ import regex
 from attrs import frozen
 
 from .layout import Lines, squash
-from .source import ReadError, SourceLine
+from ..source import ReadError, SourceLine
 
 _PAGE_NUMBER = regex.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
 _NUMBER = regex.compile(r"^\s*\d+(?:\.\d+)?\s*$")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .source import SourceLine, text_line
+from ..source import SourceLine, text_line
 
 
 def source_lines(text: str) -> list[SourceLine]:

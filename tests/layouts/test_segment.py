@@ -6,7 +6,7 @@ from __future__ import annotations
 import govlint.readers  # noqa: F401  (the readers package must load before the builder)
 from govlint.builder import heading_section
 from govlint.normalize import normalize
-from govlint.readers.source import text_line
+from govlint.source import text_line
 from govlint.segment import cut
 
 

@@ -22,7 +22,7 @@ from govlint.api import lint_file
 from govlint.config import Config
 from govlint.plugins import load_registry
 from govlint.readers import READERS
-from govlint.readers.source import ReadError
+from govlint.source import ReadError
 from tests.generate import LAYOUTS, T2_COLS, generate, render
 
 def _has_reader(layout: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from ..model import Span
+from .model import Span
 
 
 class ReadError(Exception):
