@@ -15,6 +15,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "format_signals": list(doc.format_signals),
         "year": _located(doc.year),
         "title": _located(doc.title),
+        "title_year": _located(doc.title_year),
         "agency": _located(doc.agency),
         "publication_date": _located(doc.publication_date),
         "period": _period(doc.period),

@@ -6,6 +6,8 @@ gives is set; nothing is guessed (a missing publication date stays None and a ru
 
 from __future__ import annotations
 
+from collections import Counter
+
 import attrs
 import regex
 
@@ -28,9 +30,9 @@ def annotate(doc: Document) -> Document:
     preamble = [b for b in doc.preamble if isinstance(b, Paragraph)]
     named = _title(paragraphs)
     period = _period(preamble) or _period(paragraphs)
-    title, agency, year = named if named else (None, _agency(preamble), None)
-    if year is None and period:
-        year = Located(period.value.end.year, period.raw, period.span)
+    title, agency, title_year = named if named else (None, _agency(preamble), None)
+    published = _publication_date(preamble, paragraphs)
+    year = report_year(title_year, period, published)
     if year is None:
         year = _first_year(preamble + [p for s in doc.sections[:1] for p in s.paragraphs])
     return attrs.evolve(
@@ -38,9 +40,30 @@ def annotate(doc: Document) -> Document:
         title=title,
         agency=agency,
         year=year,
-        publication_date=_publication_date(preamble, paragraphs),
+        title_year=title_year,
+        publication_date=published,
         period=period,
     )
+
+
+def report_year(title_year: Located | None, period: Located | None, published: Located | None) -> Located | None:
+    """The year a report is about: what most of the title, the statistical period and the
+    publication date (published in the first half of the next year) say; the title on a tie.
+
+    One wrong year (a title copied from last year's report) is then reported where it is wrong,
+    instead of making every other date of the report look wrong."""
+    votes: list[Located] = []
+    if title_year:
+        votes.append(title_year)
+    if period:
+        votes.append(Located(period.value.end.year, period.raw, period.span))
+    if published and published.value.month <= 6:
+        votes.append(Located(published.value.year - 1, published.raw, published.span))
+    if not votes:
+        return None
+    counts = Counter(v.value for v in votes)
+    best = max(counts.values())
+    return next(v for v in votes if counts[v.value] == best)
 
 
 def _title(paragraphs: list[Paragraph]) -> tuple[Located, Located, Located] | None:

@@ -249,7 +249,8 @@ class Document:
     sections: tuple[Section, ...] = ()
     title: Located | None = None
     agency: Located | None = None
-    year: Located | None = None
+    year: Located | None = None  # the report year, decided by the evidence (metadata.report_year)
+    title_year: Located | None = None  # the year the title names, which may be the wrong one
     publication_date: Located | None = None
     period: Located | None = None
     format_signals: tuple[str, ...] = ()

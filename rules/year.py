@@ -147,3 +147,32 @@ class PreambleYear(Rule):
                         span=block.span_of(start + m.start("year"), start + m.end("year")),
                         expected=report_year, actual=year,
                     )
+
+
+class TitleYear(Rule):
+    """The title names another year than the one the report is about.
+
+    The report year is what most of the title, the statistical period and the publication date
+    say (a report is published early in the year after the one it covers). When the title is
+    the odd one out, it is most likely last year's title left in place, and the finding points at
+    its year. Authority: the report covers one calendar year (条例 第四十九条; 国办公开办函〔2021〕30号
+    §一(二)).
+
+    Example: title "…2023年政府信息公开工作年度报告", period "2024年1月1日至2024年12月31日",
+    published 2025-01-20.
+    """
+
+    code = "Y503"
+    name = "title-year"
+    family = "year"
+    severity = "error"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable:
+        if doc.title_year is None or doc.year is None or doc.title_year.value == doc.year.value:
+            return
+        title_year, report_year = doc.title_year.value, doc.year.value
+        yield ctx.report(
+            zh=f"标题写的是{title_year}年，但统计期限和发布日期表明本报告是{report_year}年度报告。",
+            en=f"The title names {title_year}, but the statistical period and publication date show a {report_year} report.",
+            span=doc.title_year.span, expected=report_year, actual=title_year,
+        )

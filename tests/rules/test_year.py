@@ -66,3 +66,25 @@ def test_y502_preamble_speaks_of_another_year():
 ])
 def test_y502_passes(preamble):
     assert where(lint(render_report(preamble=preamble), "Y502")) == []
+
+
+def test_y503_title_left_from_last_year_is_reported_at_its_year_alone():
+    from .reportgen import AGENCY
+
+    text = render_report(title=f"{AGENCY}2023年政府信息公开工作年度报告")
+    findings = lint(text)
+    assert [(f.code, f.span.line, f.expected, f.actual) for f in findings] == [("Y503", 1, 2024, 2023)]
+    span = findings[0].span
+    assert text.splitlines()[0][span.column - 1:span.end_column - 1] == "2023"
+
+
+def test_y503_title_agreeing_with_period_and_publication_passes():
+    assert where(lint(render_report(), "Y503")) == []
+
+
+def test_y503_the_title_wins_a_tie():
+    """With no publication date, title and period disagree one to one: the period is the odd one out."""
+    from .reportgen import AGENCY
+
+    text = render_report(title=f"{AGENCY}2023年政府信息公开工作年度报告", published="")
+    assert [f.code for f in lint(text, "Y503", "D302")] == ["D302"]
