@@ -254,12 +254,20 @@ class MissingTable(Rule):
         for key, table_id in SECTION_TABLES.items():
             section = doc.section(key)
             table = doc.table(table_id)
-            if section is not None and (table is None or not table.rows):
+            if section is not None and (table is None or not (table.rows or _explained(doc, table))):
                 yield ctx.report(
                     zh=f"第{key}部分缺少{TABLE_NAMES[table_id]}或表中没有可读的数据。",
                     en=f"Section {key} ({ENGLISH_NAMES[key]}) has no {table_id}, or no readable data in it.",
                     span=section.span, expected=table_id,
                 )
+
+
+def _explained(doc: Document, table: Table) -> bool:
+    """A table that was found but could not be read has a parse problem inside it saying why
+    (P905: digits that split more than one way); that is the finding, not a missing table."""
+    span = table.span
+    return span is not None and any(
+        p.span is not None and span.line <= p.span.line <= span.end_line for p in doc.problems)
 
 
 def _schema_rows(table: Table):

@@ -36,8 +36,6 @@ class Fault:
     cell: tuple[str, str, str] | None = None  # the finding must be at this cell (or its row/column)
     exact_cell: bool = False  # only this very cell (a blank cell), not its row or column
     needle: Callable[[Report], str] | None = None  # text of the line the finding must point at
-    known_gap: str | None = None  # why the rule pack misses it today (strict xfail: fixing it flips the test)
-    gap_layouts: tuple[str, ...] = ()  # the layouts the gap is in (empty: all)
 
 
 def _headings(report: Report, index: int, heading: str) -> Report:
@@ -54,8 +52,7 @@ FAULTS = [
     Fault("changed cell", "arithmetic", lambda r: r.with_cell("T2", "R3.1", "C1", r.t2["R3.1"][0] + 1),
           cell=("T2", "R3.1", "C1")),
     Fault("changed table-3 cell", "arithmetic", lambda r: r.with_cell("T3", "R1", "B2", r.t3[6] + 2),
-          cell=("T3", "R1", "B2"), gap_layouts=("flat",),
-          known_gap="flattened, the unsplittable row is reported (P905) and S205 calls Table 3 missing too"),
+          cell=("T3", "R1", "B2")),
     Fault("blank cell", "arithmetic", lambda r: r.with_cell("T2", "R3.5.2", "C3", None),
           cell=("T2", "R3.5.2", "C3"), exact_cell=True),
     Fault("dropped heading", "structure", lambda r: _headings(r, 0, "")),
@@ -81,7 +78,6 @@ FAULTS = [
           needle=lambda r: "（四）"),
 ]
 
-_FAMILIES = {rule.family for rule in load_registry().rules}
 _planted: dict[str, int] = defaultdict(int)
 _found: dict[str, int] = defaultdict(int)
 _clean: dict[str, int] = defaultdict(int)
@@ -89,15 +85,10 @@ _clean: dict[str, int] = defaultdict(int)
 
 def _cases():
     for fault in FAULTS:
-        marks = []
-        if fault.family not in _FAMILIES:
-            marks.append(pytest.mark.xfail(strict=True, reason=f"no {fault.family} rules installed yet"))
         for layout in READABLE:
             if layout == "flat" and fault.exact_cell:
                 continue  # a blank cell leaves no trace in a row of fused digits
-            gap = fault.known_gap and (not fault.gap_layouts or layout in fault.gap_layouts)
-            gap_marks = [pytest.mark.xfail(strict=True, reason=fault.known_gap)] if gap else []
-            yield pytest.param(fault, layout, id=f"{fault.kind}-{layout}", marks=marks or gap_marks)
+            yield pytest.param(fault, layout, id=f"{fault.kind}-{layout}")
 
 
 def _misplaced(fault: Fault, finding, doc, report: Report, layout: str) -> str | None:
