@@ -75,6 +75,15 @@ def _failing(identities: list[Identity], kind: str) -> list[Identity]:
     return [i for i in identities if i.id == kind and i.fails()]
 
 
+def _column_failures(identities: list[Identity], kind: str) -> list[Identity]:
+    """The failing per-column identities of ``kind``; the 总计 column (C7) only when it fails
+    alone and every row total holds, since otherwise its failure repeats the others'."""
+    failing = _failing(identities, kind)
+    if len(failing) > 1 or _failing(identities, "T2-COL"):
+        failing = [i for i in failing if i.target.address[2] != "C7"]
+    return failing
+
+
 class Table2Balance(Rule):
     """Table 2 must balance in every applicant column: 新收 + 上年结转 = 办理结果总计 + 结转下年度
     (T2-BAL: R1 + R2 = R3.7 + R4).
@@ -94,12 +103,8 @@ class Table2Balance(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         identities = list(t2_identities(doc))
-        failing = _failing(identities, "T2-BAL")
-        row_failures = _failing(identities, "T2-COL")
-        for identity in failing:
+        for identity in _column_failures(identities, "T2-BAL"):
             column = identity.target.address[2]
-            if column == "C7" and (len(failing) > 1 or row_failures):
-                continue
             left, right = identity.sums()
             r1, r2, r37, r4 = (t.cell.raw for t in identity.terms)
             yield ctx.report(
@@ -130,12 +135,8 @@ class Table2OutcomeTotal(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         identities = list(t2_identities(doc))
-        failing = _failing(identities, "T2-TOT")
-        row_failures = _failing(identities, "T2-COL")
-        for identity in failing:
+        for identity in _column_failures(identities, "T2-TOT"):
             column = identity.target.address[2]
-            if column == "C7" and (len(failing) > 1 or row_failures):
-                continue
             reported, computed = identity.sums()
             yield ctx.report(
                 zh=f"{row_name(doc, 'R3.7')} {COLUMN_NAMES[column]}：报告 {reported}，各项之和 {computed} = "

@@ -7,7 +7,7 @@ undetermined. A blank cell makes an identity undetermined, never "holds": missin
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
@@ -120,24 +120,22 @@ def all_identities(doc: Document) -> list[Identity]:
     return [*t2_identities(doc), *t3_identities(doc)]
 
 
-def describe(terms: tuple[Term, ...]) -> str:
-    """"予以公开 1 + 本机关不掌握 1": every non-zero term; zero terms are summarised."""
+def _describe(terms: tuple[Term, ...], name: Callable[[Term], str], rest: Callable[[int], str]) -> str:
+    """Every non-zero term with its name and value; zero terms are summarised by ``rest``, except
+    in a sum of two, which reads better whole."""
     shown = [t for t in terms if t.cell is not None and t.cell.value not in (0, None)]
     zeros = len(terms) - len(shown)
-    text = " + ".join(f"{t.name} {t.cell.raw}" for t in shown) or "0"
-    if zeros and len(terms) > 2:
-        text += f"（其余 {zeros} 项为 0）"
-    elif zeros:
-        text = " + ".join(f"{t.name} {t.cell.raw if t.cell else '?'}" for t in terms)
-    return text
+    if zeros and len(terms) <= 2:
+        shown, zeros = list(terms), 0
+    text = " + ".join(f"{name(t)} {t.cell.raw if t.cell else '?'}" for t in shown) or "0"
+    return text + rest(zeros) if zeros else text
+
+
+def describe(terms: tuple[Term, ...]) -> str:
+    """"予以公开 1 + 本机关不掌握 1（其余 20 项为 0）"."""
+    return _describe(terms, lambda t: t.name, lambda n: f"（其余 {n} 项为 0）")
 
 
 def describe_en(terms: tuple[Term, ...]) -> str:
-    shown = [t for t in terms if t.cell is not None and t.cell.value not in (0, None)]
-    zeros = len(terms) - len(shown)
-    text = " + ".join(f"{t.address[1]}/{t.address[2]} {t.cell.raw}" for t in shown) or "0"
-    if zeros and len(terms) > 2:
-        text += f" (the other {zeros} are 0)"
-    elif zeros:
-        text = " + ".join(f"{t.address[1]}/{t.address[2]} {t.cell.raw if t.cell else '?'}" for t in terms)
-    return text
+    """"R3.1/C1 1 + R3.4.1/C1 1 (the other 20 are 0)"."""
+    return _describe(terms, lambda t: f"{t.address[1]}/{t.address[2]}", lambda n: f" (the other {n} are 0)")
