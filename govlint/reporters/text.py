@@ -11,18 +11,25 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
 def caret_line(source: str, column: int, width: int = 1) -> str:
     """Padding that puts a caret under ``column`` (1-based, code points) of ``source``: a
-    full-width space for each wide character, a plain space (or the tab itself) otherwise."""
+    full-width space for each wide character, a plain space (or the tab itself) otherwise; then
+    one caret per column the ``width`` characters take on screen (two under a wide one)."""
     pad = []
     for char in source[: max(column - 1, 0)]:
         if char == "\t":
             pad.append("\t")
-        elif unicodedata.east_asian_width(char) in ("W", "F"):
+        elif _wide(char):
             pad.append("\u3000")
         else:
             pad.append(" ")
-    return "".join(pad) + "^" * max(width, 1)
+    marked = source[max(column - 1, 0): max(column - 1, 0) + max(width, 1)]
+    carets = "".join("^^" if _wide(char) else "^" for char in marked) or "^"
+    return "".join(pad) + carets
 
 
 # Scraped reports can hold a whole page on one line: show a window of it around the finding.

@@ -85,5 +85,12 @@ def test_a_long_source_line_is_shown_as_a_window_around_the_finding():
     shown, column = source_window(line, 201)
     assert shown == "…" + "甲" * 30 + "乙" + "丙" * 49 + "…"
     assert shown[column - 1] == "乙"
-    assert caret_line(shown, column) == " " + "\u3000" * 30 + "^"
+    assert caret_line(shown, column) == " " + "\u3000" * 30 + "^^"  # a wide character takes two columns
     assert source_window("短行", 2) == ("短行", 2)
+
+
+def test_carets_cover_the_screen_width_of_what_they_mark():
+    from govlint.reporters.text import caret_line
+
+    assert caret_line("标题2024年", 3, 5) == "\u3000\u3000^^^^^^"  # "2024" four narrow, "年" wide
+    assert caret_line("| ||", 1) == "^"
