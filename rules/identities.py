@@ -13,6 +13,8 @@ from attrs import frozen
 
 from govlint.rule import T2_OUTCOME_ROWS, Cell, Document, Table, schema_for
 
+from ._memo import per_document
+
 T2_COLUMNS = ("C1", "C2", "C3", "C4", "C5", "C6")
 COLUMN_NAMES = {"C1": "自然人", "C2": "商业企业", "C3": "科研机构", "C4": "社会公益组织", "C5": "法律服务机构",
                 "C6": "其他", "C7": "总计"}
@@ -70,20 +72,8 @@ def _term(table: Table | None, table_id: str, row: str, column: str, name: str) 
     return Term(name, (table_id, row, column), table.cell(row, column) if table else None)
 
 
-# The identities of the last document asked about: four rules and the narrative ask for the same
-# document's in a row. One (document, identities) tuple, swapped whole so threads never mix two.
-_last_t2: tuple[Document | None, tuple[Identity, ...]] = (None, ())
-
-
+@per_document  # four arithmetic rules and the narrative ask for the same document's
 def t2_identities(doc: Document) -> Iterator[Identity]:
-    global _last_t2
-    last = _last_t2
-    if last[0] is not doc:
-        last = _last_t2 = (doc, tuple(_t2_identities(doc)))
-    return iter(last[1])
-
-
-def _t2_identities(doc: Document) -> Iterator[Identity]:
     table = doc.table("T2")
     if table is None:
         return

@@ -17,6 +17,8 @@ from attrs import frozen
 
 from govlint.rule import CellAddress, Context, Document, Paragraph, Rule, T2_OUTCOME_ROWS
 
+from ._memo import per_document
+
 _STOP = r"\d,，。;；:：、!?！？"  # a gap never crosses a number or a clause boundary
 _SENTENCE = regex.compile(r"[^。;；!?！？\n]+")
 _CLAUSE_START = regex.compile(r"[,，。;；:：]")
@@ -150,21 +152,8 @@ def _paragraphs(doc: Document) -> Iterator[tuple[str | None, Paragraph]]:
             yield section.key, paragraph
 
 
-# The claims of the last document read: N601, N602 and N603 each ask for the same document's in a
-# row. One (document, claims) tuple, swapped whole so threads never mix two documents.
-_last: tuple[Document | None, tuple[Claim, ...]] = (None, ())
-
-
+@per_document  # N601, N602 and N603 each ask for the same document's
 def claims(doc: Document) -> Iterator[Claim]:
-    """Every figure and statement of the narrative that a table can confirm (read once per document)."""
-    global _last
-    last = _last
-    if last[0] is not doc:
-        last = _last = (doc, tuple(_claims(doc)))
-    return iter(last[1])
-
-
-def _claims(doc: Document) -> Iterator[Claim]:
     """Every figure and statement of the narrative that a table can confirm. Within a sentence,
     several different figures for the same cell describe parts ("市本级收到申请300件，各县区收到
     申请700件") or other years: none of them is taken."""
