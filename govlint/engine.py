@@ -46,10 +46,7 @@ def lint_document(doc: Document, registry: Registry, config: Config) -> list[Fin
             findings.append(rule_crashed(rule_class, exc, config))
             continue
         severity = config.severity_of(rule_class, "")
-        for finding in produced:
-            if severity:
-                finding = attrs.evolve(finding, severity=severity)
-            findings.append(attrs.evolve(finding, path=doc.path))
+        findings.extend(attrs.evolve(f, severity=severity) if severity else f for f in produced)
     findings = [attrs.evolve(f, path=doc.path) for f in findings]
     findings = [anchored(f, doc.lines) for f in findings]  # text for fingerprints and text ignores
     findings = unsuppressed(doc, findings, config, registry)  # inline directives and config ignores
