@@ -19,7 +19,7 @@ from .model import Document
 from .plugins import Registry, load_registry
 from .readers import read_bytes, read_path, read_text
 from .limits import BudgetExceeded, max_bytes, time_budget, time_budget_of
-from .source import InputTooLarge, ReadError
+from .source import EmptyInput, InputTooLarge, ReadError
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
@@ -58,7 +58,7 @@ def lint_text(
     config = config or Config()
     registry = load_registry(plugins)
     if not text.strip():
-        return [read_error_finding(ReadError("P901", "文件为空，没有可检查的内容。", "The file is empty: nothing to check."), path, config)]
+        return [read_error_finding(EmptyInput(), path, config)]
     budget = time_budget_of(config.options)
     try:
         with time_budget(budget):

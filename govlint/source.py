@@ -24,6 +24,13 @@ class ReadError(Exception):
         self.message_en = message_en
 
 
+class EmptyInput(ReadError):
+    """The input holds nothing but white space."""
+
+    def __init__(self) -> None:
+        super().__init__("P901", "文件为空，没有可检查的内容。", "The file is empty: nothing to check.")
+
+
 class InputTooLarge(ReadError):
     """The file is over the configured ``max-bytes``: skipped, not read."""
 

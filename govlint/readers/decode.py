@@ -6,7 +6,7 @@ import codecs
 
 import regex
 
-from ..source import ReadError
+from ..source import EmptyInput, ReadError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -21,7 +21,7 @@ def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding). UTF-8 and BOM-marked input take a fast path; anything else is
     detected with charset-normalizer. Binary or undecodable input raises ``ReadError``."""
     if not data.strip():
-        raise ReadError("P901", "文件为空，没有可检查的内容。", "The file is empty: nothing to check.")
+        raise EmptyInput()
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strip_bom(data.decode(encoding, errors="replace")), encoding
