@@ -27,6 +27,11 @@ _ETHNIC = "朝鲜|土家|苗|侗|布依|彝|藏|羌|傣|景颇|傈僳|白|哈尼
 _CITY_SUFFIX = regex.compile(rf"(?:(?:{_ETHNIC})族?)*(?:自治州|地区|市|盟)$")  # 伊犁哈萨克自治州: no 族
 # A development zone or new area is no level of government of its own: its level is unknown.
 _ZONE = regex.compile(r"(?:高新|开发|新|实验|试验|示范|合作|保税|园)区$|管委会$|管理委员会$")
+_GOVERNMENT = regex.compile(r"(?:人民)?政府$")
+_PROVINCE_NAME = regex.compile(rf"(?:{'|'.join(PROVINCES)})(?:省|.*自治区)")
+_PREFECTURE = regex.compile(r"(?:自治州|地区|盟)$")
+_PROVINCE_PREFIX = regex.compile(rf"^(?:{'|'.join(PROVINCES)})(?:省|.{{0,4}}自治区)?")
+_COUNTY = regex.compile(r"(?:县|旗|区|特区|林区)$")
 
 
 @frozen
@@ -129,16 +134,16 @@ def government_level(name: str) -> str | None:
     """The level of the government ``name`` names: province, prefecture, county, "unknown" (a
     市 the data does not list as prefecture-level may be a county-level city), or None when the
     name is not a government's (a department, a 街道, a development zone)."""
-    name = regex.sub(r"(?:人民)?政府$", "", name.strip())
+    name = _GOVERNMENT.sub("", name.strip())
     if _ZONE.search(name):
         return None
-    if name in (f"{m}市" for m in MUNICIPALITIES) or regex.fullmatch(rf"(?:{'|'.join(PROVINCES)})(?:省|.*自治区)", name):
+    if name in (f"{m}市" for m in MUNICIPALITIES) or _PROVINCE_NAME.fullmatch(name):
         return "province"
-    if regex.search(r"(?:自治州|地区|盟)$", name):
+    if _PREFECTURE.search(name):
         return "prefecture"
     if name.endswith("市"):
-        city = regex.sub(rf"^(?:{'|'.join(PROVINCES)})(?:省|.{{0,4}}自治区)?", "", name)
+        city = _PROVINCE_PREFIX.sub("", name)
         return "prefecture" if short_city(city) in cities() else "unknown"
-    if regex.search(r"(?:县|旗|区|特区|林区)$", name):
+    if _COUNTY.search(name):
         return "county"
     return None

@@ -15,6 +15,7 @@ from attrs import frozen
 
 from govlint.rule import Context, Document, Paragraph, Rule
 
+from ._memo import per_document
 from ._places import Place, area_code_places, named_place, postcode_place
 
 # A count is no number: "接听咨询电话320个", "热线来电1500余次".
@@ -36,6 +37,9 @@ _EXTENSION = regex.compile(r"转\d+$")
 _SERVICE = regex.compile(r"(?:0\d{2,3})?(?:1\d{4}|9\d{4})")
 _MOBILE = regex.compile(r"1[3-9]\d{9}")
 _LOCAL = regex.compile(r"[2-9]\d{6,7}")  # a local number without its area code
+_DIALLING_MARKS = regex.compile(r"[\s\-－—()]")
+_SPACE = regex.compile(r"\s")
+_HAN = regex.compile(r"\p{Han}")
 
 
 @frozen
@@ -51,7 +55,8 @@ class Field:
         return self.paragraph.span_of(self.start, self.end)
 
 
-def contact_fields(doc: Document) -> list[Field]:
+@per_document  # C401, C402 and C403 each ask for the same document's
+def contact_fields(doc: Document) -> tuple[Field, ...]:
     """Every phone number, e-mail address, postcode and address the report gives."""
     out: list[Field] = []
     for paragraph in doc.paragraphs():
@@ -80,7 +85,7 @@ def contact_fields(doc: Document) -> list[Field]:
             start = m.start("v") + (len(m["v"]) - len(m["v"].lstrip()))
             fields.append(Field("address", value, paragraph, start, start + len(value)))
         out += sorted(fields, key=lambda f: f.start)
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=256)
@@ -106,8 +111,13 @@ def _landline(digits: str) -> bool:
     return False
 
 
+def _digits(phone: str) -> str:
+    """A phone number's digits, without its extension."""
+    return _DIALLING_MARKS.sub("", _EXTENSION.sub("", phone))
+
+
 def phone_problem(value: str) -> str | None:
-    digits = regex.sub(r"[\s\-－—()]", "", _EXTENSION.sub("", value))
+    digits = _digits(value)
     if (_SERVICE.fullmatch(digits) or _MOBILE.fullmatch(digits) or _LOCAL.fullmatch(digits) or _landline(digits)
             or _phone(digits)):
         return None
@@ -125,12 +135,12 @@ def email_problem(value: str) -> str | None:
 
 
 def postcode_problem(value: str) -> str | None:
-    digits = regex.sub(r"\s", "", value)
+    digits = _SPACE.sub("", value)
     return None if len(digits) == 6 else f"邮政编码应为6位数字（实为{len(digits)}位）"
 
 
 def address_problem(value: str) -> str | None:
-    return None if regex.search(r"\p{Han}", value) else "地址为空或不是地址"
+    return None if _HAN.search(value) else "地址为空或不是地址"
 
 
 PROBLEMS = {"phone": phone_problem, "email": email_problem, "postcode": postcode_problem, "address": address_problem}
@@ -218,14 +228,14 @@ def _show(places: tuple[Place, ...]) -> str:
 def located_contacts(doc: Document) -> Iterator[PlaceClaim]:
     for field in contact_fields(doc):
         if field.kind == "phone" and phone_problem(field.value) is None:
-            digits = regex.sub(r"[\s\-－—()]", "", _EXTENSION.sub("", field.value))
+            digits = _digits(field.value)
             if digits.startswith("0") and not _SERVICE.fullmatch(digits):  # a landline: mobiles move
                 area = digits[:3] if digits[1] in "12" else digits[:4]
                 places = area_code_places(area)
                 if places:
                     yield PlaceClaim(f"电话区号 {area}", f"area code {area}", places, field)
         elif field.kind == "postcode" and postcode_problem(field.value) is None:
-            place = postcode_place(regex.sub(r"\s", "", field.value))
+            place = postcode_place(_SPACE.sub("", field.value))
             if place:
                 yield PlaceClaim(f"邮编 {field.value}", f"postcode {field.value}", (place,), field)
         elif field.kind == "address" and field.value:

@@ -43,6 +43,7 @@ _PROSE_HAN = 10
 _CLAUSE_END = regex.compile(r"[,，。;；:：]")
 # A heading's own numeral ("四、"); "(一)" marks a sub-topic, never a section heading.
 _LEADING_NUMERAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]\s*")
+_DIGIT = regex.compile(r"\d")
 
 PLACEHOLDER = regex.compile(r"[(]\s*文字描述[^)]*[)]?")
 
@@ -72,7 +73,7 @@ def _misplaced_heading(doc: Document, key: str) -> Span | None:
     headings = {s.heading.span.line for s in doc.sections}
     for number, line in enumerate(doc.lines, start=1):
         text = norm_text(line).strip()
-        if number in headings or len(text) > 46 or "|" in text or regex.search(r"\d", text):
+        if number in headings or len(text) > 46 or "|" in text or _DIGIT.search(text):
             continue
         m = _LEADING_NUMERAL.match(text)
         if m and heading_section(f"{key}、{text[m.end():]}") == key:
