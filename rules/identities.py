@@ -38,33 +38,60 @@ def _row_name(fmt: str, row_id: str) -> str:
     return label
 
 
-class Term(NamedTuple):  # a tuple: every report builds some 300 of them
+Address = tuple[str, str, str]  # table, row, column
+TermSpec = tuple[str, Address]  # a term as the format defines it: name and address
+
+
+class Term(NamedTuple):
     name: str
-    address: tuple[str, str, str]  # table, row, column
+    address: Address
     cell: Cell | None
 
 
-class Identity(NamedTuple):
-    """An identity with the document's cells, evaluated when it is built: every identity is
-    asked whether it fails, some by three rules."""
+class Identity:
+    """An identity of one document: which cells must add up to which (``left``, ``right``), and
+    the answer (``sums``, None when a term is missing), worked out when it is built since every
+    identity is asked whether it fails, some by three rules. Its terms are made only when asked
+    for: in most reports every identity holds and no rule looks at them."""
 
-    id: str  # T2-BAL, T2-TOT, T2-COL, T3-REV, T3-DIR, T3-POST
-    target: Term  # the cell a failure is reported at
-    left: tuple[Term, ...]
-    right: tuple[Term, ...]
-    missing: tuple[Term, ...]  # the terms absent or blank
-    sums: tuple[int | float, int | float] | None  # (left sum, right sum); None when a term is missing
+    __slots__ = ("id", "sums", "_specs", "_cells", "_target", "_left", "_right", "_missing")
+
+    def __init__(self, id: str, specs: tuple[TermSpec, ...], cells: list[Cell | None], target: int,
+                 left: tuple[int, ...], right: tuple[int, ...], missing: tuple[int, ...],
+                 sums: tuple[int | float, int | float] | None) -> None:
+        # target, left, right and missing index ``specs`` and ``cells``, the plan's and the document's
+        self.id = id  # T2-BAL, T2-TOT, T2-COL, T3-REV, T3-DIR, T3-POST
+        self.sums = sums
+        self._specs, self._cells = specs, cells
+        self._target, self._left, self._right, self._missing = target, left, right, missing
+
+    def _terms(self, indices: tuple[int, ...]) -> tuple[Term, ...]:
+        return tuple(Term(*self._specs[i], self._cells[i]) for i in indices)
+
+    @property
+    def target(self) -> Term:
+        """The cell a failure is reported at."""
+        return self._terms((self._target,))[0]
+
+    @property
+    def left(self) -> tuple[Term, ...]:
+        return self._terms(self._left)
+
+    @property
+    def right(self) -> tuple[Term, ...]:
+        return self._terms(self._right)
 
     @property
     def terms(self) -> tuple[Term, ...]:
-        return self.left + self.right
+        return self._terms(self._left + self._right)
+
+    @property
+    def missing(self) -> tuple[Term, ...]:
+        """The terms absent or blank."""
+        return self._terms(self._missing)
 
     def fails(self) -> bool:
         return self.sums is not None and self.sums[0] != self.sums[1]
-
-
-Address = tuple[str, str, str]  # table, row, column
-TermSpec = tuple[str, Address]  # a term as the format defines it: name and address
 
 
 class _Plan(NamedTuple):
@@ -118,20 +145,20 @@ _T3_PLAN = _t3_plan()
 
 def _identities(doc: Document, plan: _Plan, table: Table) -> list[Identity]:
     """The plan's identities with the document's cells, those that need a row only where
-    ``table`` has it. Identities share their terms."""
+    ``table`` has it."""
     get = cells(doc).get
-    terms = [Term(name, address, get(address)) for name, address in plan.terms]
-    values = [t.cell.value if t.cell is not None else None for t in terms]
+    found = [get(address) for _, address in plan.terms]
+    values = [c.value if c is not None else None for c in found]
     blank = {i for i, v in enumerate(values) if v is None}
-    term, value = terms.__getitem__, values.__getitem__
-    found = []
+    value = values.__getitem__
+    identities = []
     for row, id, target, left, right in plan.identities:
         if row is not None and table.row(row) is None:
             continue
-        missing = tuple(term(i) for i in left + right if i in blank) if blank else ()
+        missing = tuple(i for i in left + right if i in blank) if blank else ()
         sums = None if missing else (sum(map(value, left)), sum(map(value, right)))
-        found.append(Identity(id, term(target), tuple(map(term, left)), tuple(map(term, right)), missing, sums))
-    return found
+        identities.append(Identity(id, plan.terms, found, target, left, right, missing, sums))
+    return identities
 
 
 @per_document  # four arithmetic rules and the narrative ask for the same document's
