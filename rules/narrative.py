@@ -151,6 +151,9 @@ def _figure_patterns(fmt: str, year: int | None, about_disclosure: bool) -> tupl
     return tuple(numeric)
 
 
+# Every pattern above needs one of these words: a sentence without any (most of a report) is
+# not searched a dozen times for nothing. A new pattern adds its word here.
+_CLAIM_WORD = regex.compile(f"申请|转|办结|复议|诉讼|起诉|规范性文件|行政许可|行政处罚|行政强制|{_OUTCOME_WORD}")
 _AFTER_REVIEW = regex.compile(r"复议[^和及与、]{0,6}后|(?:不服|不满)[^和及与、]{0,12}复议")
 # A denial of an outcome or a phrase that only looks like one, not a denial of the cases.
 _NOT_A_DENIAL = regex.compile(r"^(?:无论|无法|无正当)|未经复议|尚未|审结|纠错|纠正|败诉|撤销|违法")
@@ -190,10 +193,14 @@ def _claims(doc: Document) -> Iterator[Claim]:
         text = paragraph.text
         if text.count("|") >= 2:  # a table row read as text: its numbers are not narrative
             continue
+        if not _CLAIM_WORD.search(text):
+            continue
         # 办结, 复议 and 诉讼 are read only where the paragraph is about disclosure: a 司法局 also
         # reports the reviews it decides as the review body.
         about_disclosure = key == "四" or _ABOUT_DISCLOSURE.search(text) is not None
         for sentence in _SENTENCE.finditer(text):
+            if not _CLAIM_WORD.search(sentence.group()):
+                continue
             found = list(_sentence_claims(doc, paragraph, sentence, about_disclosure))
             values: dict[Target, list[Claim]] = {}
             for claim in found:
