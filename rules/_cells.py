@@ -9,7 +9,7 @@ from ._memo import per_document
 
 
 @per_document
-def cells(doc: Document) -> dict[tuple[str, str, str], Cell]:
+def cells_by_address(doc: Document) -> dict[tuple[str, str, str], Cell]:
     """(table, row, column) → cell, answering as ``doc.table(table).cell(row, column)`` does:
     the first table of an ID, its first row of an ID, that row's first cell of a column."""
     index: dict[tuple[str, str, str], Cell] = {}

@@ -129,6 +129,7 @@ def phone_problem(value: str) -> str | None:
     return "电话号码格式不正确（应为区号+7或8位号码、11位手机号或12345等服务号码）"
 
 
+@functools.lru_cache(maxsize=256)  # an agency gives the same address every year
 def email_problem(value: str) -> str | None:
     from email_validator import EmailNotValidError, validate_email
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from govlint.rule import T2_OUTCOME_ROWS, Cell, Document, Table, schema_for
 
-from ._cells import cells
+from ._cells import cells_by_address
 from ._memo import per_document
 
 T2_COLUMNS = ("C1", "C2", "C3", "C4", "C5", "C6")
@@ -146,7 +146,7 @@ _T3_PLAN = _t3_plan()
 def _identities(doc: Document, plan: _Plan, table: Table) -> list[Identity]:
     """The plan's identities with the document's cells, those that need a row only where
     ``table`` has it."""
-    get = cells(doc).get
+    get = cells_by_address(doc).get
     found = [get(address) for _, address in plan.terms]
     values = [c.value if c is not None else None for c in found]
     blank = {i for i, v in enumerate(values) if v is None}

@@ -18,6 +18,7 @@ from attrs import frozen
 
 from govlint.rule import CellAddress, Context, Document, Paragraph, Rule, T2_OUTCOME_ROWS
 
+from ._cells import cells_by_address
 from ._memo import per_document
 
 _STOP = r"\d,，。;；:：、!?！？"  # a gap never crosses a number or a clause boundary
@@ -268,15 +269,13 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure) -> Iterator[Cla
 def table_value(doc: Document, target: Target, cells=None) -> tuple[int | float, list] | None:
     """The sum of the target's cells (or of ``cells``) and the cells, or None when a cell is
     absent or blank."""
-    table = doc.table(target.table)
-    if table is None:
+    index = cells_by_address(doc)
+    found = [index.get((target.table, row, column)) for row, column in cells or target.cells]
+    if any(c is None or c.missing for c in found):
         return None
-    cells = [table.cell(row, column) for row, column in cells or target.cells]
-    if any(c is None or c.missing for c in cells):
+    if target.table == "T2" and not all(_row_adds_up(index, c.row) for c in found):
         return None
-    if target.table == "T2" and not all(_row_adds_up(table, c.row) for c in cells):
-        return None
-    return sum(c.value for c in cells), cells
+    return sum(c.value for c in found), found
 
 
 def _clause(claim: Claim) -> str:
@@ -287,10 +286,10 @@ def _clause(claim: Claim) -> str:
     return text[start:end.start() if end else len(text)].strip()
 
 
-def _row_adds_up(table, row: str) -> bool:
+def _row_adds_up(index, row: str) -> bool:
     """A Table 2 row whose 总计 is not the sum of its six columns contradicts itself (A103 says
     so); which of its numbers the text should match is then unknown."""
-    cells = [table.cell(row, f"C{i}") for i in range(1, 8)]
+    cells = [index.get(("T2", row, f"C{i}")) for i in range(1, 8)]
     if any(c is None or c.missing for c in cells):
         return False
     return sum(c.value for c in cells[:6]) == cells[6].value
