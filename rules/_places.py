@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from typing import NamedTuple
 
 import regex
-from attrs import frozen
 
 PROVINCES = (
     "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
@@ -34,8 +34,7 @@ _PROVINCE_PREFIX = regex.compile(rf"^(?:{'|'.join(PROVINCES)})(?:省|.{{0,4}}自
 _COUNTY = regex.compile(r"(?:县|旗|区|特区|林区)$")
 
 
-@frozen
-class Place:
+class Place(NamedTuple):
     province: str
     city: str | None = None
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import regex
-from attrs import frozen
 
 from govlint.rule import Context, Document, Paragraph, Rule
 
@@ -45,8 +45,7 @@ _SPACE = regex.compile(r"\s")
 _HAN = regex.compile(r"\p{Han}")
 
 
-@frozen
-class Field:
+class Field(NamedTuple):
     kind: str  # phone, email, postcode, address
     value: str
     paragraph: Paragraph
@@ -207,8 +206,7 @@ class ContactMalformed(Rule):
                                  span=field.span, actual=field.value, anchor=field.value or KIND_NAMES[field.kind][0])
 
 
-@frozen
-class PlaceClaim:
+class PlaceClaim(NamedTuple):
     what_zh: str
     what_en: str
     places: tuple[Place, ...]

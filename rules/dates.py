@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import regex
-from attrs import frozen
 
 from govlint.rule import Context, Document, Rule, find_dates
 
@@ -134,8 +134,7 @@ class InvalidDate(Rule):
                           span=span, actual=value, anchor=written)
 
 
-@frozen
-class Deadline:
+class Deadline(NamedTuple):
     kind: str  # a key of KIND_NAMES
     date: dt.date
     basis_zh: str

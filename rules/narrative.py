@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import regex
-from attrs import frozen
 
 from govlint.rule import CellAddress, Context, Document, Paragraph, Rule, T2_OUTCOME_ROWS
 
@@ -36,8 +36,7 @@ def _gap(limit: int, blocked: str = "") -> str:
     return rf"(?:{guard}[^{_STOP}]){{0,{limit}}}?"
 
 
-@frozen
-class Target:
+class Target(NamedTuple):
     """What a figure is compared with: the sum of some cells of one table."""
 
     table: str
@@ -48,8 +47,7 @@ class Target:
     also: tuple[tuple[tuple[str, str], ...], ...] = ()  # other readings the figure may have
 
 
-@frozen
-class Claim:
+class Claim(NamedTuple):
     target: Target
     value: int
     paragraph: Paragraph
