@@ -261,8 +261,11 @@ class CountValue(Rule):
         amounts, changes = _amount_cells(fmt), _change_cells(fmt)
         for table in doc.tables:
             for cell in table.cells():
-                if cell.missing:
+                value = cell.value
+                if value is None:
                     continue  # A100
+                if value >= 0 and float(value).is_integer():
+                    continue  # the usual count, whatever the cell
                 place = (cell.row, cell.column) if cell.table == "T1" else None
                 negative_ok = place in changes
                 decimal_ok = place in amounts

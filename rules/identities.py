@@ -66,6 +66,8 @@ class Identity:
         self._target, self._left, self._right, self._missing = target, left, right, missing
 
     def _terms(self, indices: tuple[int, ...]) -> tuple[Term, ...]:
+        if not indices:
+            return ()  # no missing term, the usual answer
         return tuple(Term(*self._specs[i], self._cells[i]) for i in indices)
 
     @property
@@ -172,11 +174,12 @@ def t2_identities(doc: Document) -> tuple[Identity, ...]:
     return tuple(_identities(doc, _t2_plan(doc.format, outcome_rows), table))
 
 
-def t3_identities(doc: Document) -> list[Identity]:
+@per_document  # A100 and A104
+def t3_identities(doc: Document) -> tuple[Identity, ...]:
     table = doc.table("T3")
     if table is None or not table.rows:
-        return []
-    return _identities(doc, _T3_PLAN, table)
+        return ()
+    return tuple(_identities(doc, _T3_PLAN, table))
 
 
 def all_identities(doc: Document) -> list[Identity]:
