@@ -139,8 +139,8 @@ def _t1(fmt: str, row: str, name: str) -> Target:
 
 # The figure patterns and their targets depend only on the format, the year and whether the
 # paragraph is about disclosure: built (and the year's patterns compiled) once, not per sentence.
-# A corpus spans a few formats and years, so 64 entries are plenty.
-@functools.lru_cache(maxsize=64)
+# Four formats, two kinds of paragraph and the dozen years a corpus spans: 128 entries.
+@functools.lru_cache(maxsize=128)
 def _figure_patterns(fmt: str, year: int | None, about_disclosure: bool) -> tuple[tuple[regex.Pattern, Target], ...]:
     numeric = [(_RECEIVED, _t2(fmt, "R1")), (_CARRIED_IN, _t2(fmt, "R2"))]
     numeric += [(p, _t2(fmt, "R4")) for p in _carried_out(year)]
