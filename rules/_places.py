@@ -28,9 +28,7 @@ _CITY_SUFFIX = regex.compile(rf"(?:(?:{_ETHNIC})族?)*(?:自治州|地区|市|�
 # A development zone or new area is no level of government of its own: its level is unknown.
 _ZONE = regex.compile(r"(?:高新|开发|新|实验|试验|示范|合作|保税|园)区$|管委会$|管理委员会$")
 _GOVERNMENT = regex.compile(r"(?:人民)?政府$")
-_PROVINCE_NAME = regex.compile(rf"(?:{'|'.join(PROVINCES)})(?:省|.*自治区)")
 _PREFECTURE = regex.compile(r"(?:自治州|地区|盟)$")
-_PROVINCE_PREFIX = regex.compile(rf"^(?:{'|'.join(PROVINCES)})(?:省|.{{0,4}}自治区)?")
 _COUNTY = regex.compile(r"(?:县|旗|区|特区|林区)$")
 
 
@@ -129,6 +127,13 @@ def named_place(text: str) -> Place | None:
     return Place(province) if province else None
 
 
+@functools.lru_cache(maxsize=1)  # a millisecond to compile: on first use, not at every import
+def _province_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """A province's own name ("江苏省", "广西壮族自治区"), and a province in front of a name."""
+    provinces = "|".join(PROVINCES)
+    return regex.compile(rf"(?:{provinces})(?:省|.*自治区)"), regex.compile(rf"^(?:{provinces})(?:省|.{{0,4}}自治区)?")
+
+
 def government_level(name: str) -> str | None:
     """The level of the government ``name`` names: province, prefecture, county, "unknown" (a
     市 the data does not list as prefecture-level may be a county-level city), or None when the
@@ -136,12 +141,13 @@ def government_level(name: str) -> str | None:
     name = _GOVERNMENT.sub("", name.strip())
     if _ZONE.search(name):
         return None
-    if name in (f"{m}市" for m in MUNICIPALITIES) or _PROVINCE_NAME.fullmatch(name):
+    province_name, province_prefix = _province_patterns()
+    if name in (f"{m}市" for m in MUNICIPALITIES) or province_name.fullmatch(name):
         return "province"
     if _PREFECTURE.search(name):
         return "prefecture"
     if name.endswith("市"):
-        city = _PROVINCE_PREFIX.sub("", name)
+        city = province_prefix.sub("", name)
         return "prefecture" if short_city(city) in cities() else "unknown"
     if _COUNTY.search(name):
         return "county"
