@@ -18,7 +18,7 @@ from .model import Document
 from .plugins import Registry
 from .source import ReadError
 from .rule import Context, Rule, RuleIdentity
-from .fingerprint import anchored
+from .fingerprint import anchor_text
 from .suppress import unsuppressed
 
 
@@ -29,13 +29,14 @@ def lint_document(doc: Document, registry: Registry, config: Config) -> list[Fin
     findings: list[Finding] = []
     options = config.rule_options()
     for error in registry.errors:
-        findings.append(_core_finding(PluginFailed, config, zh=f"规则插件 {error.plugin} 加载失败：{error.error}",
-                                      en=f"Rule plugin {error.plugin} failed to load: {error.error}"))
+        findings.append(_placed(_core_finding(
+            PluginFailed, config, zh=f"规则插件 {error.plugin} 加载失败：{error.error}",
+            en=f"Rule plugin {error.plugin} failed to load: {error.error}"), doc))
     # A file with no section and no table is not a report: P902 says so once, instead of every
     # rule reporting its own "missing …" about a news article.
     families = None if doc.sections or doc.tables else _FAMILIES_FOR_NON_REPORTS
-    for rule_class in registry.rules:
-        if not config.enabled(rule_class) or (families and rule_class.family not in families):
+    for rule_class, severity in _enabled(registry, config):
+        if families and rule_class.family not in families:
             continue
         check_deadline()  # where no timer can interrupt a rule, stop between rules (govlint.limits)
         rule = rule_class()
@@ -43,15 +44,42 @@ def lint_document(doc: Document, registry: Registry, config: Config) -> list[Fin
         try:
             produced = list(rule.check(doc, ctx))
         except Exception as exc:  # noqa: BLE001 - a crashing rule is reported, never fatal
-            findings.append(rule_crashed(rule_class, exc, config))
+            findings.append(_placed(rule_crashed(rule_class, exc, config), doc))
             continue
-        severity = config.severity_of(rule_class, "")
-        findings.extend(attrs.evolve(f, severity=severity) if severity else f for f in produced)
-    findings = [attrs.evolve(f, path=doc.path) for f in findings]
-    findings = [anchored(f, doc.lines) for f in findings]  # text for fingerprints and text ignores
+        findings.extend(_placed(f, doc, severity) for f in produced)
     findings = unsuppressed(doc, findings, config, registry)  # inline directives and config ignores
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+# The rules a configuration enables, with their configured severities, for the last (registry,
+# configuration) pair: a run lints every document with the same pair. Swapped whole, so threads
+# never see half of one; it holds one pair.
+_enabled_memo: tuple[Registry | None, Config | None, tuple[tuple[type[Rule], str], ...]] = (None, None, ())
+
+
+def _enabled(registry: Registry, config: Config) -> tuple[tuple[type[Rule], str], ...]:
+    """(rule class, configured severity or "") of every rule ``config`` enables, in order."""
+    global _enabled_memo
+    current = _enabled_memo
+    if current[0] is not registry or current[1] is not config:
+        enabled = tuple((r, config.severity_of(r, "")) for r in registry.rules if config.enabled(r))
+        current = _enabled_memo = (registry, config, enabled)
+    return current[2]
+
+
+def _placed(finding: Finding, doc: Document, severity: str = "") -> Finding:
+    """``finding`` with the document's path, the configured ``severity`` if any, and the source
+    text at its span as anchor (``fingerprint.anchor_text``): one copy of the finding, not three."""
+    changes: dict[str, str] = {}
+    if finding.path != doc.path:
+        changes["path"] = doc.path
+    if severity and finding.severity != severity:
+        changes["severity"] = severity
+    anchor = anchor_text(finding, doc.lines)  # text for fingerprints and text ignores
+    if anchor is not None:
+        changes["anchor"] = anchor
+    return attrs.evolve(finding, **changes) if changes else finding
 
 
 def rule_crashed(rule_class: type[RuleIdentity], exc: Exception, config: Config) -> Finding:

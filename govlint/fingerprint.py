@@ -5,7 +5,7 @@ code, the file's path relative to the project root, and a location key that neve
 line number: the cell address for a table finding, the normalised text of the sentence or
 heading (``Finding.anchor``, else the source text at the span) for a text finding, and nothing
 more for a finding about the whole document. The engine gives a text finding without anchor
-the text at its span (``anchored``), so this holds for DOCX and PDF too. Two findings of the same code at the same place
+the text at its span (``anchor_text``), so this holds for DOCX and PDF too. Two findings of the same code at the same place
 share a fingerprint; baselines count them (``govlint.baseline``).
 """
 
@@ -70,13 +70,19 @@ def span_text(finding: Finding, source: Mapping[int, str]) -> str | None:
     return line[span.column - 1 : end] or line
 
 
-def anchored(finding: Finding, lines: Sequence[str]) -> Finding:
-    """``finding`` with the source text at its span as ``anchor`` when it has neither cell nor
-    anchor: the engine does this while the document's lines are at hand, so fingerprints and
-    text suppressions of DOCX and PDF findings (whose lines no ``FileResult.source`` keeps) have
-    text to key on."""
+def anchor_text(finding: Finding, lines: Sequence[str]) -> str | None:
+    """The source text at the span of a finding that has neither cell nor anchor, else None: the
+    engine makes it the finding's ``anchor`` while the document's lines are at hand, so
+    fingerprints and text suppressions of DOCX and PDF findings (whose lines no
+    ``FileResult.source`` keeps) have text to key on."""
     if finding.cell is not None or finding.anchor or finding.span is None:
-        return finding
+        return None
     line = finding.span.line
     text = span_text(finding, {line: lines[line - 1]}) if 0 < line <= len(lines) else None
-    return attrs.evolve(finding, anchor=text) if text and text.strip() else finding
+    return text if text and text.strip() else None
+
+
+def anchored(finding: Finding, lines: Sequence[str]) -> Finding:
+    """``finding`` with its ``anchor_text`` as anchor, when it has one."""
+    text = anchor_text(finding, lines)
+    return attrs.evolve(finding, anchor=text) if text is not None else finding

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from typing import NamedTuple
 
 import regex
-from attrs import frozen
 
 PROVINCES = (
     "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
@@ -27,10 +27,12 @@ _ETHNIC = "朝鲜|土家|苗|侗|布依|彝|藏|羌|傣|景颇|傈僳|白|哈尼
 _CITY_SUFFIX = regex.compile(rf"(?:(?:{_ETHNIC})族?)*(?:自治州|地区|市|盟)$")  # 伊犁哈萨克自治州: no 族
 # A development zone or new area is no level of government of its own: its level is unknown.
 _ZONE = regex.compile(r"(?:高新|开发|新|实验|试验|示范|合作|保税|园)区$|管委会$|管理委员会$")
+_GOVERNMENT = regex.compile(r"(?:人民)?政府$")
+_PREFECTURE = regex.compile(r"(?:自治州|地区|盟)$")
+_COUNTY = regex.compile(r"(?:县|旗|区|特区|林区)$")
 
 
-@frozen
-class Place:
+class Place(NamedTuple):
     province: str
     city: str | None = None
 
@@ -125,20 +127,28 @@ def named_place(text: str) -> Place | None:
     return Place(province) if province else None
 
 
+@functools.lru_cache(maxsize=1)  # a millisecond to compile: on first use, not at every import
+def _province_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """A province's own name ("江苏省", "广西壮族自治区"), and a province in front of a name."""
+    provinces = "|".join(PROVINCES)
+    return regex.compile(rf"(?:{provinces})(?:省|.*自治区)"), regex.compile(rf"^(?:{provinces})(?:省|.{{0,4}}自治区)?")
+
+
 def government_level(name: str) -> str | None:
     """The level of the government ``name`` names: province, prefecture, county, "unknown" (a
     市 the data does not list as prefecture-level may be a county-level city), or None when the
     name is not a government's (a department, a 街道, a development zone)."""
-    name = regex.sub(r"(?:人民)?政府$", "", name.strip())
+    name = _GOVERNMENT.sub("", name.strip())
     if _ZONE.search(name):
         return None
-    if name in (f"{m}市" for m in MUNICIPALITIES) or regex.fullmatch(rf"(?:{'|'.join(PROVINCES)})(?:省|.*自治区)", name):
+    province_name, province_prefix = _province_patterns()
+    if name in (f"{m}市" for m in MUNICIPALITIES) or province_name.fullmatch(name):
         return "province"
-    if regex.search(r"(?:自治州|地区|盟)$", name):
+    if _PREFECTURE.search(name):
         return "prefecture"
     if name.endswith("市"):
-        city = regex.sub(rf"^(?:{'|'.join(PROVINCES)})(?:省|.{{0,4}}自治区)?", "", name)
+        city = province_prefix.sub("", name)
         return "prefecture" if short_city(city) in cities() else "unknown"
-    if regex.search(r"(?:县|旗|区|特区|林区)$", name):
+    if _COUNTY.search(name):
         return "county"
     return None

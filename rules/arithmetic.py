@@ -35,7 +35,7 @@ class MissingCell(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable:
         needs: dict[tuple[str, str, str], list[str]] = {}
         for identity in all_identities(doc):
-            for term in identity.missing():
+            for term in identity.missing:
                 if term.cell is not None:
                     needs.setdefault(term.address, []).append(identity.id)
         for table in doc.tables:
@@ -105,7 +105,7 @@ class Table2Balance(Rule):
         identities = list(t2_identities(doc))
         for identity in _column_failures(identities, "T2-BAL"):
             column = identity.target.address[2]
-            left, right = identity.sums()
+            left, right = identity.sums
             r1, r2, r37, r4 = (t.cell.raw for t in identity.terms)
             yield ctx.report(
                 zh=f"{_column_name(column)}：新收+上年结转={left}（{r1}+{r2}），"
@@ -137,7 +137,7 @@ class Table2OutcomeTotal(Rule):
         identities = list(t2_identities(doc))
         for identity in _column_failures(identities, "T2-TOT"):
             column = identity.target.address[2]
-            reported, computed = identity.sums()
+            reported, computed = identity.sums
             yield ctx.report(
                 zh=f"{row_name(doc, 'R3.7')} {COLUMN_NAMES[column]}：报告 {reported}，各项之和 {computed} = "
                    f"{describe(identity.right)}。",
@@ -163,7 +163,7 @@ class Table2RowTotal(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         for identity in _failing(list(t2_identities(doc)), "T2-COL"):
-            reported, computed = identity.sums()
+            reported, computed = identity.sums
             row = identity.target.address[1]
             yield ctx.report(
                 zh=f"{row_name(doc, row)} 总计：报告 {reported}，各列之和 {computed} = {describe(identity.right)}。",
@@ -191,7 +191,7 @@ class Table3Totals(Rule):
         for identity in t3_identities(doc):
             if not identity.fails():
                 continue
-            reported, computed = identity.sums()
+            reported, computed = identity.sums
             group = identity.target.name.removesuffix("总计")
             yield ctx.report(
                 zh=f"{group} 总计：报告 {reported}，各项之和 {computed} = {describe(identity.right)}。",
@@ -261,8 +261,11 @@ class CountValue(Rule):
         amounts, changes = _amount_cells(fmt), _change_cells(fmt)
         for table in doc.tables:
             for cell in table.cells():
-                if cell.missing:
+                value = cell.value
+                if value is None:
                     continue  # A100
+                if value >= 0 and float(value).is_integer():
+                    continue  # the usual count, whatever the cell
                 place = (cell.row, cell.column) if cell.table == "T1" else None
                 negative_ok = place in changes
                 decimal_ok = place in amounts

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import regex
-from attrs import frozen
 
 from govlint.rule import Context, Document, Paragraph, Rule
 
+from ._memo import per_document
 from ._places import Place, area_code_places, named_place, postcode_place
 
 # A count is no number: "接听咨询电话320个", "热线来电1500余次".
@@ -36,10 +37,15 @@ _EXTENSION = regex.compile(r"转\d+$")
 _SERVICE = regex.compile(r"(?:0\d{2,3})?(?:1\d{4}|9\d{4})")
 _MOBILE = regex.compile(r"1[3-9]\d{9}")
 _LOCAL = regex.compile(r"[2-9]\d{6,7}")  # a local number without its area code
+# Every field pattern above needs one of these: a paragraph without any (most of a report) is
+# not searched six times for nothing. A new pattern adds its word here.
+_CONTACT_WORD = regex.compile(r"电话|热线|传真|手机|Tel|TEL|tel|mail|MAIL|邮|信箱|@|-|地址")
+_DIALLING_MARKS = regex.compile(r"[\s\-－—()]")
+_SPACE = regex.compile(r"\s")
+_HAN = regex.compile(r"\p{Han}")
 
 
-@frozen
-class Field:
+class Field(NamedTuple):
     kind: str  # phone, email, postcode, address
     value: str
     paragraph: Paragraph
@@ -51,12 +57,15 @@ class Field:
         return self.paragraph.span_of(self.start, self.end)
 
 
-def contact_fields(doc: Document) -> list[Field]:
+@per_document  # C401, C402 and C403 each ask for the same document's
+def contact_fields(doc: Document) -> tuple[Field, ...]:
     """Every phone number, e-mail address, postcode and address the report gives."""
     out: list[Field] = []
     for paragraph in doc.paragraphs():
-        fields: list[Field] = []
         text = paragraph.text
+        if not _CONTACT_WORD.search(text):
+            continue
+        fields: list[Field] = []
         taken: set[int] = set()
         for m in _PHONE.finditer(text):
             offset = m.start("v")
@@ -80,7 +89,7 @@ def contact_fields(doc: Document) -> list[Field]:
             start = m.start("v") + (len(m["v"]) - len(m["v"].lstrip()))
             fields.append(Field("address", value, paragraph, start, start + len(value)))
         out += sorted(fields, key=lambda f: f.start)
-    return out
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=256)
@@ -106,14 +115,20 @@ def _landline(digits: str) -> bool:
     return False
 
 
+def _digits(phone: str) -> str:
+    """A phone number's digits, without its extension."""
+    return _DIALLING_MARKS.sub("", _EXTENSION.sub("", phone))
+
+
 def phone_problem(value: str) -> str | None:
-    digits = regex.sub(r"[\s\-－—()]", "", _EXTENSION.sub("", value))
+    digits = _digits(value)
     if (_SERVICE.fullmatch(digits) or _MOBILE.fullmatch(digits) or _LOCAL.fullmatch(digits) or _landline(digits)
             or _phone(digits)):
         return None
     return "电话号码格式不正确（应为区号+7或8位号码、11位手机号或12345等服务号码）"
 
 
+@functools.lru_cache(maxsize=256)  # an agency gives the same address every year
 def email_problem(value: str) -> str | None:
     from email_validator import EmailNotValidError, validate_email
 
@@ -125,12 +140,12 @@ def email_problem(value: str) -> str | None:
 
 
 def postcode_problem(value: str) -> str | None:
-    digits = regex.sub(r"\s", "", value)
+    digits = _SPACE.sub("", value)
     return None if len(digits) == 6 else f"邮政编码应为6位数字（实为{len(digits)}位）"
 
 
 def address_problem(value: str) -> str | None:
-    return None if regex.search(r"\p{Han}", value) else "地址为空或不是地址"
+    return None if _HAN.search(value) else "地址为空或不是地址"
 
 
 PROBLEMS = {"phone": phone_problem, "email": email_problem, "postcode": postcode_problem, "address": address_problem}
@@ -191,8 +206,7 @@ class ContactMalformed(Rule):
                                  span=field.span, actual=field.value, anchor=field.value or KIND_NAMES[field.kind][0])
 
 
-@frozen
-class PlaceClaim:
+class PlaceClaim(NamedTuple):
     what_zh: str
     what_en: str
     places: tuple[Place, ...]
@@ -218,14 +232,14 @@ def _show(places: tuple[Place, ...]) -> str:
 def located_contacts(doc: Document) -> Iterator[PlaceClaim]:
     for field in contact_fields(doc):
         if field.kind == "phone" and phone_problem(field.value) is None:
-            digits = regex.sub(r"[\s\-－—()]", "", _EXTENSION.sub("", field.value))
+            digits = _digits(field.value)
             if digits.startswith("0") and not _SERVICE.fullmatch(digits):  # a landline: mobiles move
                 area = digits[:3] if digits[1] in "12" else digits[:4]
                 places = area_code_places(area)
                 if places:
                     yield PlaceClaim(f"电话区号 {area}", f"area code {area}", places, field)
         elif field.kind == "postcode" and postcode_problem(field.value) is None:
-            place = postcode_place(regex.sub(r"\s", "", field.value))
+            place = postcode_place(_SPACE.sub("", field.value))
             if place:
                 yield PlaceClaim(f"邮编 {field.value}", f"postcode {field.value}", (place,), field)
         elif field.kind == "address" and field.value:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import regex
-from attrs import frozen
 
 from govlint.rule import Context, Document, Rule, find_dates
 
@@ -32,6 +32,7 @@ KIND_NAMES = {"agency": ("部门报告", "an agency report"), "township": ("乡�
 # "本报告…汇总…编制而成", "…情况汇总报告如下": the report says it aggregates others.
 _AGGREGATE = regex.compile(r"汇总[^。;]{0,60}?(?:编制|报告如下|形成本报告)|本报告[^。;]{0,60}?汇总")
 _TOWNSHIP = regex.compile(r"(?:乡|镇|街道)(?:人民政府|办事处)?$")
+_MONTH_DAY = regex.compile(r"(\d{1,2})-(\d{1,2})")
 
 
 def _anchor(doc: Document):
@@ -133,8 +134,7 @@ class InvalidDate(Rule):
                           span=span, actual=value, anchor=written)
 
 
-@frozen
-class Deadline:
+class Deadline(NamedTuple):
     kind: str  # a key of KIND_NAMES
     date: dt.date
     basis_zh: str
@@ -167,7 +167,7 @@ def _month_day(value, where: str) -> tuple[int, int]:
     if isinstance(value, (tuple, list)) and len(value) == 2 and all(isinstance(v, int) for v in value):
         month, day = value
     else:
-        m = regex.fullmatch(r"(\d{1,2})-(\d{1,2})", str(value).strip())
+        m = _MONTH_DAY.fullmatch(str(value).strip())
         if not m:
             raise ValueError(f"deadline {where} = {value!r} is not a month-day such as '01-31'")
         month, day = int(m[1]), int(m[2])

@@ -1,18 +1,20 @@
 """The arithmetic identities of Tables 2 and 3 (domain.md §3.1–3.2), as data the rules evaluate.
 
-Each ``Identity`` says which cells must add up to which; ``evaluate`` answers holds / fails /
-undetermined. A blank cell makes an identity undetermined, never "holds": missing is not zero.
+Each ``Identity`` says which cells must add up to which, and answers holds / fails /
+undetermined (``sums`` None). A blank cell makes an identity undetermined, never "holds":
+missing is not zero. The identities of each format are laid out once (``_Plan``); a document
+only brings its cells.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
-
-from attrs import frozen
+from collections.abc import Callable
+from typing import NamedTuple
 
 from govlint.rule import T2_OUTCOME_ROWS, Cell, Document, Table, schema_for
 
+from ._cells import cells_by_address
 from ._memo import per_document
 
 T2_COLUMNS = ("C1", "C2", "C3", "C4", "C5", "C6")
@@ -36,74 +38,148 @@ def _row_name(fmt: str, row_id: str) -> str:
     return label
 
 
-@frozen
-class Term:
+Address = tuple[str, str, str]  # table, row, column
+TermSpec = tuple[str, Address]  # a term as the format defines it: name and address
+
+
+class Term(NamedTuple):
     name: str
-    address: tuple[str, str, str]  # table, row, column
+    address: Address
     cell: Cell | None
 
 
-@frozen
 class Identity:
-    id: str  # T2-BAL, T2-TOT, T2-COL, T3-REV, T3-DIR, T3-POST
-    target: Term  # the cell a failure is reported at
-    left: tuple[Term, ...]
-    right: tuple[Term, ...]
+    """An identity of one document: which cells must add up to which (``left``, ``right``), and
+    the answer (``sums``, None when a term is missing), worked out when it is built since every
+    identity is asked whether it fails, some by three rules. Its terms are made only when asked
+    for: in most reports every identity holds and no rule looks at them."""
+
+    __slots__ = ("id", "sums", "_specs", "_cells", "_target", "_left", "_right", "_missing")
+
+    def __init__(self, id: str, specs: tuple[TermSpec, ...], cells: list[Cell | None], target: int,
+                 left: tuple[int, ...], right: tuple[int, ...], missing: tuple[int, ...],
+                 sums: tuple[int | float, int | float] | None) -> None:
+        # target, left, right and missing index ``specs`` and ``cells``, the plan's and the document's
+        self.id = id  # T2-BAL, T2-TOT, T2-COL, T3-REV, T3-DIR, T3-POST
+        self.sums = sums
+        self._specs, self._cells = specs, cells
+        self._target, self._left, self._right, self._missing = target, left, right, missing
+
+    def _terms(self, indices: tuple[int, ...]) -> tuple[Term, ...]:
+        if not indices:
+            return ()  # no missing term, the usual answer
+        return tuple(Term(*self._specs[i], self._cells[i]) for i in indices)
+
+    @property
+    def target(self) -> Term:
+        """The cell a failure is reported at."""
+        return self._terms((self._target,))[0]
+
+    @property
+    def left(self) -> tuple[Term, ...]:
+        return self._terms(self._left)
+
+    @property
+    def right(self) -> tuple[Term, ...]:
+        return self._terms(self._right)
 
     @property
     def terms(self) -> tuple[Term, ...]:
-        return self.left + self.right
+        return self._terms(self._left + self._right)
 
+    @property
     def missing(self) -> tuple[Term, ...]:
-        return tuple(t for t in self.terms if t.cell is None or t.cell.missing)
-
-    def sums(self) -> tuple[int | float, int | float] | None:
-        """(left sum, right sum), or None when a term is missing (undetermined)."""
-        if self.missing():
-            return None
-        return sum(t.cell.value for t in self.left), sum(t.cell.value for t in self.right)
+        """The terms absent or blank."""
+        return self._terms(self._missing)
 
     def fails(self) -> bool:
-        sums = self.sums()
-        return sums is not None and sums[0] != sums[1]
+        return self.sums is not None and self.sums[0] != self.sums[1]
 
 
-def _term(table: Table | None, table_id: str, row: str, column: str, name: str) -> Term:
-    return Term(name, (table_id, row, column), table.cell(row, column) if table else None)
+class _Plan(NamedTuple):
+    """Identities as a format defines them, ready to meet a document's cells: the distinct
+    terms, and each identity as (the row it needs to be there, or None; id; target, left and
+    right as indices into the terms)."""
+
+    terms: tuple[TermSpec, ...]
+    identities: tuple[tuple[str | None, str, int, tuple[int, ...], tuple[int, ...]], ...]
+
+
+def _plan(specs: list[tuple[str | None, str, TermSpec, tuple[TermSpec, ...], tuple[TermSpec, ...]]]) -> _Plan:
+    index: dict[TermSpec, int] = {}
+
+    def at(spec: TermSpec) -> int:
+        return index.setdefault(spec, len(index))
+
+    identities = tuple((row, id, at(target), tuple(map(at, left)), tuple(map(at, right)))
+                       for row, id, target, left, right in specs)
+    return _Plan(tuple(index), identities)
+
+
+@functools.lru_cache(maxsize=32)  # two formats, and the few row sets of unknown or hybrid tables
+def _t2_plan(fmt: str, outcome_rows: tuple[str, ...]) -> _Plan:
+    def term(row: str, column: str) -> TermSpec:
+        return _row_name(fmt, row), ("T2", row, column)
+
+    specs = []
+    for column in (*T2_COLUMNS, "C7"):
+        specs.append((None, "T2-BAL", term("R3.7", column), (term("R1", column), term("R2", column)),
+                      (term("R3.7", column), term("R4", column))))
+    for column in (*T2_COLUMNS, "C7"):
+        specs.append((None, "T2-TOT", term("R3.7", column), (term("R3.7", column),),
+                      tuple(term(r, column) for r in outcome_rows)))
+    for row in ("R1", "R2", *outcome_rows, "R3.7", "R4"):  # a row total only where the row is there
+        specs.append((row, "T2-COL", term(row, "C7"), (term(row, "C7"),),
+                      tuple((COLUMN_NAMES[c], ("T2", row, c)) for c in T2_COLUMNS)))
+    return _plan(specs)
+
+
+def _t3_plan() -> _Plan:
+    specs = []
+    for prefix, identity in (("A", "T3-REV"), ("B", "T3-DIR"), ("C", "T3-POST")):
+        terms = [(f"{T3_NAMES[prefix]}{T3_OUTCOMES[i - 1]}", ("T3", "R1", f"{prefix}{i}")) for i in range(1, 6)]
+        specs.append((None, identity, terms[4], (terms[4],), tuple(terms[:4])))
+    return _plan(specs)
+
+
+_T3_PLAN = _t3_plan()
+
+
+def _identities(doc: Document, plan: _Plan, table: Table) -> list[Identity]:
+    """The plan's identities with the document's cells, those that need a row only where
+    ``table`` has it."""
+    get = cells_by_address(doc).get
+    found = [get(address) for _, address in plan.terms]
+    values = [c.value if c is not None else None for c in found]
+    blank = {i for i, v in enumerate(values) if v is None}
+    value = values.__getitem__
+    identities = []
+    for row, id, target, left, right in plan.identities:
+        if row is not None and table.row(row) is None:
+            continue
+        missing = tuple(i for i in left + right if i in blank) if blank else ()
+        sums = None if missing else (sum(map(value, left)), sum(map(value, right)))
+        identities.append(Identity(id, plan.terms, found, target, left, right, missing, sums))
+    return identities
 
 
 @per_document  # four arithmetic rules and the narrative ask for the same document's
-def t2_identities(doc: Document) -> Iterator[Identity]:
+def t2_identities(doc: Document) -> tuple[Identity, ...]:
     table = doc.table("T2")
     if table is None:
-        return
+        return ()
     outcome_rows = T2_OUTCOME_ROWS.get(doc.format, T2_OUTCOME_ROWS["2021"])
     if doc.format not in T2_OUTCOME_ROWS:  # unknown or hybrid: follow the rows actually read
         outcome_rows = tuple(r.id for r in table.rows if r.id.startswith("R3.") and r.id != "R3.7")
-
-    def term(row: str, column: str) -> Term:
-        return _term(table, "T2", row, column, row_name(doc, row))
-
-    for column in (*T2_COLUMNS, "C7"):
-        yield Identity("T2-BAL", term("R3.7", column), (term("R1", column), term("R2", column)),
-                       (term("R3.7", column), term("R4", column)))
-    for column in (*T2_COLUMNS, "C7"):
-        yield Identity("T2-TOT", term("R3.7", column), (term("R3.7", column),),
-                       tuple(term(r, column) for r in outcome_rows))
-    for row in ("R1", "R2", *outcome_rows, "R3.7", "R4"):
-        if table.row(row) is None:
-            continue
-        yield Identity("T2-COL", term(row, "C7"), (term(row, "C7"),),
-                       tuple(_term(table, "T2", row, c, COLUMN_NAMES[c]) for c in T2_COLUMNS))
+    return tuple(_identities(doc, _t2_plan(doc.format, outcome_rows), table))
 
 
-def t3_identities(doc: Document) -> Iterator[Identity]:
+@per_document  # A100 and A104
+def t3_identities(doc: Document) -> tuple[Identity, ...]:
     table = doc.table("T3")
     if table is None or not table.rows:
-        return
-    for prefix, identity in (("A", "T3-REV"), ("B", "T3-DIR"), ("C", "T3-POST")):
-        terms = [_term(table, "T3", "R1", f"{prefix}{i}", f"{T3_NAMES[prefix]}{T3_OUTCOMES[i - 1]}") for i in range(1, 6)]
-        yield Identity(identity, terms[4], (terms[4],), tuple(terms[:4]))
+        return ()
+    return tuple(_identities(doc, _T3_PLAN, table))
 
 
 def all_identities(doc: Document) -> list[Identity]:

@@ -10,13 +10,15 @@ only when every table cell it needs is present: a blank cell leaves the comparis
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import regex
-from attrs import frozen
 
 from govlint.rule import CellAddress, Context, Document, Paragraph, Rule, T2_OUTCOME_ROWS
 
+from ._cells import cells_by_address
 from ._memo import per_document
 
 _STOP = r"\d,，。;；:：、!?！？"  # a gap never crosses a number or a clause boundary
@@ -24,6 +26,8 @@ _SENTENCE = regex.compile(r"[^。;；!?！？\n]+")
 _CLAUSE_START = regex.compile(r"[,，。;；:：]")
 _LIST_ITEM = regex.compile(r"[,，。;；:：、\d]")
 _UNIT = r"\s*(?:件|起|宗|例)"
+_DIGIT = regex.compile(r"\d")  # every pattern that reads a figure needs one
+_ABOUT_DISCLOSURE = regex.compile("信息公开|依申请|政务公开")
 
 
 def _gap(limit: int, blocked: str = "") -> str:
@@ -32,8 +36,7 @@ def _gap(limit: int, blocked: str = "") -> str:
     return rf"(?:{guard}[^{_STOP}]){{0,{limit}}}?"
 
 
-@frozen
-class Target:
+class Target(NamedTuple):
     """What a figure is compared with: the sum of some cells of one table."""
 
     table: str
@@ -44,8 +47,7 @@ class Target:
     also: tuple[tuple[tuple[str, str], ...], ...] = ()  # other readings the figure may have
 
 
-@frozen
-class Claim:
+class Claim(NamedTuple):
     target: Target
     value: int
     paragraph: Paragraph
@@ -58,6 +60,7 @@ class Claim:
 OUTCOMES = {"予以公开": "R3.1", "部分公开": "R3.2", "不予公开": "R3.3", "无法提供": "R3.4", "不予处理": "R3.5",
             "其他处理": "R3.6"}
 _OUTCOME_WORD = "|".join(OUTCOMES)
+_OUTCOME_WORDS = regex.compile(_OUTCOME_WORD)
 _OUTCOME_EN = {"R3.1": "disclosed", "R3.2": "partly disclosed", "R3.3": "withheld", "R3.4": "cannot be provided",
                "R3.5": "not processed", "R3.6": "otherwise handled"}
 
@@ -92,9 +95,10 @@ def _carried_out(year: int | None) -> list[regex.Pattern]:
             regex.compile(rf"(?P<n>\d+){_UNIT}{_gap(4)}(?:结转|转入|转)(?:至|到)?{nxt}")]
 
 
-def _t2(doc: Document, key: str) -> Target:
+@functools.lru_cache(maxsize=64)  # a handful of formats times ten keys
+def _t2(fmt: str, key: str) -> Target:
     """Table 2 总计 column of one row ("R1") or of a group of outcome rows ("R3.3")."""
-    rows = T2_OUTCOME_ROWS.get(doc.format, T2_OUTCOME_ROWS["2021"])
+    rows = T2_OUTCOME_ROWS.get(fmt, T2_OUTCOME_ROWS["2021"])
     group = [r for r in rows if r == key or r.startswith(key + ".")]
     labels = {"R1": ("一、本年新收政府信息公开申请数量", "R1 new applications"),
               "R2": ("二、上年结转政府信息公开申请数量", "R2 carried over from last year"),
@@ -125,18 +129,41 @@ _LAWSUIT_TARGETS = {
 }
 
 
-def _t1(doc: Document, row: str, name: str) -> Target:
+@functools.lru_cache(maxsize=32)  # a handful of formats times four rows
+def _t1(fmt: str, row: str, name: str) -> Target:
     # 2021: C1 is 本年制发件数 / 本年处理决定数量; 2019: C1 本年新制作数量 for 规范性文件 and C3
     # 处理决定数量 for 许可/处罚/强制.
-    column = "C3" if doc.format == "2019" and row != "R1.2" else "C1"
+    column = "C3" if fmt == "2019" and row != "R1.2" else "C1"
     return Target("T1", ((row, column),), f"表一“{name}”（T1 {row} {column}）", f"Table 1 {name} (T1 {row} {column})")
+
+
+# The figure patterns and their targets depend only on the format, the year and whether the
+# paragraph is about disclosure: built (and the year's patterns compiled) once, not per sentence.
+# Four formats, two kinds of paragraph and the dozen years a corpus spans: 128 entries.
+@functools.lru_cache(maxsize=128)
+def _figure_patterns(fmt: str, year: int | None, about_disclosure: bool) -> tuple[tuple[regex.Pattern, Target], ...]:
+    numeric = [(_RECEIVED, _t2(fmt, "R1")), (_CARRIED_IN, _t2(fmt, "R2"))]
+    numeric += [(p, _t2(fmt, "R4")) for p in _carried_out(year)]
+    if about_disclosure:
+        numeric += [(_DONE, _t2(fmt, "R3.7")), (_REVIEW, _REVIEW_TARGET)]
+    numeric.append((_NORMATIVE, _t1(fmt, "R1.2", "行政规范性文件 本年制发件数")))
+    return tuple(numeric)
+
+
+# Every pattern above needs one of these words: a sentence without any (most of a report) is
+# not searched a dozen times for nothing. A new pattern adds its word here.
+_CLAIM_WORD = regex.compile(f"申请|转|办结|复议|诉讼|起诉|规范性文件|行政许可|行政处罚|行政强制|{_OUTCOME_WORD}")
+_AFTER_REVIEW = regex.compile(r"复议[^和及与、]{0,6}后|(?:不服|不满)[^和及与、]{0,12}复议")
+# A denial of an outcome or a phrase that only looks like one, not a denial of the cases.
+_NOT_A_DENIAL = regex.compile(r"^(?:无论|无法|无正当)|未经复议|尚未|审结|纠错|纠正|败诉|撤销|违法")
+_LITIGATION = regex.compile("诉讼|起诉")
 
 
 def _lawsuit_kind(clause_before: str) -> str:
     if "未经复议" in clause_before or clause_before.endswith("直接"):
         return "direct"
     # "不满行政复议结果后提起", "复议后", "不服复议决定": not "行政复议和行政诉讼".
-    if regex.search(r"复议[^和及与、]{0,6}后|(?:不服|不满)[^和及与、]{0,12}复议", clause_before):
+    if _AFTER_REVIEW.search(clause_before):
         return "after"
     return "all"
 
@@ -153,20 +180,27 @@ def _paragraphs(doc: Document) -> Iterator[tuple[str | None, Paragraph]]:
 
 
 @per_document  # N601, N602 and N603 each ask for the same document's
-def claims(doc: Document) -> Iterator[Claim]:
+def claims(doc: Document) -> tuple[Claim, ...]:
     """Every figure and statement of the narrative that a table can confirm. Within a sentence,
     several different figures for the same cell describe parts ("市本级收到申请300件，各县区收到
     申请700件") or other years: none of them is taken."""
-    carried_out = _carried_out(doc.report_year)
+    return tuple(_claims(doc))
+
+
+def _claims(doc: Document) -> Iterator[Claim]:
     for key, paragraph in _paragraphs(doc):
         text = paragraph.text
         if text.count("|") >= 2:  # a table row read as text: its numbers are not narrative
             continue
+        if not _CLAIM_WORD.search(text):
+            continue
         # 办结, 复议 and 诉讼 are read only where the paragraph is about disclosure: a 司法局 also
         # reports the reviews it decides as the review body.
-        about_disclosure = key == "四" or regex.search("信息公开|依申请|政务公开", text) is not None
+        about_disclosure = key == "四" or _ABOUT_DISCLOSURE.search(text) is not None
         for sentence in _SENTENCE.finditer(text):
-            found = list(_sentence_claims(doc, paragraph, sentence, about_disclosure, carried_out))
+            if not _CLAIM_WORD.search(sentence.group()):
+                continue
+            found = list(_sentence_claims(doc, paragraph, sentence, about_disclosure))
             values: dict[Target, list[Claim]] = {}
             for claim in found:
                 values.setdefault(claim.target, []).append(claim)
@@ -175,8 +209,10 @@ def claims(doc: Document) -> Iterator[Claim]:
                     yield same[0]  # one fact, however many patterns read it
 
 
-def _sentence_claims(doc, paragraph, sentence, about_disclosure, carried_out) -> Iterator[Claim]:
+def _sentence_claims(doc, paragraph, sentence, about_disclosure) -> Iterator[Claim]:
     s, base = sentence.group(), sentence.start()
+    fmt = doc.format
+    figures = _DIGIT.search(s) is not None
 
     def claim(target: Target, m: regex.Match, value: int | None = None, statement: str | None = None) -> Claim:
         group = "n" if statement is None else 0
@@ -188,65 +224,56 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure, carried_out) ->
         start = max((c.end() for c in _CLAUSE_START.finditer(s, 0, m.start())), default=0)
         return s[start:m.start()].lstrip().startswith("其中")
 
-    numeric = [(_RECEIVED, _t2(doc, "R1")), (_CARRIED_IN, _t2(doc, "R2"))]
-    numeric += [(p, _t2(doc, "R4")) for p in carried_out]
-    if about_disclosure:
-        numeric += [(_DONE, _t2(doc, "R3.7")), (_REVIEW, _REVIEW_TARGET)]
-    numeric.append((_NORMATIVE, _t1(doc, "R1.2", "行政规范性文件 本年制发件数")))
-    for pattern, target in numeric:
+    for pattern, target in _figure_patterns(fmt, doc.report_year, about_disclosure) if figures else ():
         for m in pattern.finditer(s):
             # "其中…2件结转下年度" is the carried forward of the whole: 其中 only splits counts
             # that a sentence gives in parts.
             if target.cells == (("R4", "C7"),) or not part_of_a_total(m):
                 yield claim(target, m)
-    for m in _OUTCOME.finditer(s):
-        keys = [OUTCOMES[w] for w in regex.findall(_OUTCOME_WORD, m["names"])]
-        targets = [_t2(doc, k) for k in keys]
+    for m in _OUTCOME.finditer(s) if figures else ():
+        targets = [_t2(fmt, OUTCOMES[w]) for w in _OUTCOME_WORDS.findall(m["names"])]
         if len(targets) == 1:
             yield claim(targets[0], m)
         else:  # "予以公开及部分公开42件": one figure for several outcomes
             yield claim(Target("T2", tuple(c for t in targets for c in t.cells), "、".join(t.zh for t in targets),
                                " + ".join(t.en for t in targets), address=False), m)
-    for m in _LAWSUIT.finditer(s) if about_disclosure else ():
+    for m in _LAWSUIT.finditer(s) if figures and about_disclosure else ():
         if part_of_a_total(m):
             continue
         # The clause before the keyword, back to the previous figure or list item: in "行政复议案件
         # 2件、行政诉讼案件7件" the 复议 belongs to the previous item, not to the lawsuits.
         clause_start = max((c.end() for c in _LIST_ITEM.finditer(s, 0, m.start())), default=0)
         yield claim(_LAWSUIT_TARGETS[_lawsuit_kind(s[clause_start:m.start()])], m)
-    for m in _BOTH.finditer(s) if about_disclosure else ():  # "行政复议和行政诉讼均为0件"
+    for m in _BOTH.finditer(s) if figures and about_disclosure else ():  # "行政复议和行政诉讼均为0件"
         yield claim(_REVIEW_TARGET, m)
         yield claim(_LAWSUIT_TARGETS["all"], m)
-    for m in _T1_DECISIONS.finditer(s):
+    for m in _T1_DECISIONS.finditer(s) if figures else ():
         row = {"行政许可": "R5.1", "行政处罚": "R6.1", "行政强制": "R6.2"}[m["kind"]]
-        yield claim(_t1(doc, row, f"{m['kind']} 本年处理决定数量"), m)
+        yield claim(_t1(fmt, row, f"{m['kind']} 本年处理决定数量"), m)
     for m in _NONE_HAPPENED.finditer(s) if about_disclosure else ():
         # "未发生被行政复议纠错的情况" denies an outcome, not the reviews themselves.
-        if regex.match(r"无论|无法|无正当", m.group()) or regex.search(r"未经复议|尚未|审结|纠错|纠正|败诉|撤销|违法",
-                                                                      m.group()):
+        if _NOT_A_DENIAL.search(m.group()):
             continue
         if "复议" in m.group():
             yield claim(_REVIEW_TARGET, m, 0, m.group())
-        if regex.search("诉讼|起诉", m.group()):
+        if _LITIGATION.search(m.group()):
             yield claim(_LAWSUIT_TARGETS["all"], m, 0, m.group())
     for m in _NONE_RECEIVED.finditer(s):
-        yield claim(_t2(doc, "R1"), m, 0, m.group())
+        yield claim(_t2(fmt, "R1"), m, 0, m.group())
     for m in _ALL_DONE.finditer(s):
-        yield claim(_t2(doc, "R4"), m, 0, m.group())
+        yield claim(_t2(fmt, "R4"), m, 0, m.group())
 
 
 def table_value(doc: Document, target: Target, cells=None) -> tuple[int | float, list] | None:
     """The sum of the target's cells (or of ``cells``) and the cells, or None when a cell is
     absent or blank."""
-    table = doc.table(target.table)
-    if table is None:
+    index = cells_by_address(doc)
+    found = [index.get((target.table, row, column)) for row, column in cells or target.cells]
+    if any(c is None or c.missing for c in found):
         return None
-    cells = [table.cell(row, column) for row, column in cells or target.cells]
-    if any(c is None or c.missing for c in cells):
+    if target.table == "T2" and not all(_row_adds_up(index, c.row) for c in found):
         return None
-    if target.table == "T2" and not all(_row_adds_up(table, c.row) for c in cells):
-        return None
-    return sum(c.value for c in cells), cells
+    return sum(c.value for c in found), found
 
 
 def _clause(claim: Claim) -> str:
@@ -257,10 +284,10 @@ def _clause(claim: Claim) -> str:
     return text[start:end.start() if end else len(text)].strip()
 
 
-def _row_adds_up(table, row: str) -> bool:
+def _row_adds_up(index, row: str) -> bool:
     """A Table 2 row whose 总计 is not the sum of its six columns contradicts itself (A103 says
     so); which of its numbers the text should match is then unknown."""
-    cells = [table.cell(row, f"C{i}") for i in range(1, 8)]
+    cells = [index.get(("T2", row, f"C{i}")) for i in range(1, 8)]
     if any(c is None or c.missing for c in cells):
         return False
     return sum(c.value for c in cells[:6]) == cells[6].value

@@ -3,6 +3,7 @@ placeholders left in, and the numbering of items inside a section (domain.md §2
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -43,6 +44,7 @@ _PROSE_HAN = 10
 _CLAUSE_END = regex.compile(r"[,，。;；:：]")
 # A heading's own numeral ("四、"); "(一)" marks a sub-topic, never a section heading.
 _LEADING_NUMERAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]\s*")
+_DIGIT = regex.compile(r"\d")
 
 PLACEHOLDER = regex.compile(r"[(]\s*文字描述[^)]*[)]?")
 
@@ -72,7 +74,7 @@ def _misplaced_heading(doc: Document, key: str) -> Span | None:
     headings = {s.heading.span.line for s in doc.sections}
     for number, line in enumerate(doc.lines, start=1):
         text = norm_text(line).strip()
-        if number in headings or len(text) > 46 or "|" in text or regex.search(r"\d", text):
+        if number in headings or len(text) > 46 or "|" in text or _DIGIT.search(text):
             continue
         m = _LEADING_NUMERAL.match(text)
         if m and heading_section(f"{key}、{text[m.end():]}") == key:
@@ -270,11 +272,18 @@ def _explained(doc: Document, table: Table) -> bool:
         p.span is not None and span.line <= p.span.line <= span.end_line for p in doc.problems)
 
 
+@functools.lru_cache(maxsize=8)  # three tables
+def _schema_tables(table_id: str) -> tuple[tuple[tuple, frozenset[str]], ...]:
+    """(rows, row IDs) of table ``table_id`` in each format, the first format first."""
+    specs = [schema.table(table_id) for schema in SCHEMAS.values()]
+    return tuple((spec.rows, frozenset(r.id for r in spec.rows)) for spec in specs)
+
+
 def _schema_rows(table: Table):
     """The schema rows of the format the table was read with (a hybrid mixes formats per table)."""
     ids = {r.id for r in table.rows}
-    specs = [schema.table(table.id) for schema in SCHEMAS.values()]
-    return max(specs, key=lambda spec: (len(ids & {r.id for r in spec.rows}), spec is specs[0])).rows
+    specs = _schema_tables(table.id)
+    return max(specs, key=lambda spec: (len(ids & spec[1]), spec is specs[0]))[0]
 
 
 class MissingRows(Rule):

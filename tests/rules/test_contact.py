@@ -115,3 +115,14 @@ def test_places_named_in_a_title(name, place):
 
     found = named_place(name)
     assert (str(found) if found else None) == place
+
+
+def test_every_field_pattern_needs_a_contact_word():
+    """A paragraph without a contact word is skipped unsearched (contact._CONTACT_WORD): each
+    field pattern must name one of those words."""
+    from govlint_rules import contact
+
+    words = contact._CONTACT_WORD.pattern.split("|")
+    for pattern in (contact._PHONE, contact._BARE_LANDLINE, contact._EMAIL, contact._BARE_EMAIL, contact._POSTCODE,
+                    contact._ADDRESS):
+        assert any(word in pattern.pattern for word in words), pattern.pattern

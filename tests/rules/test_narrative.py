@@ -199,3 +199,16 @@ def test_one_figure_for_reviews_and_lawsuits():
     assert narrative(with_one(sentence)) == []
     assert sorted(narrative(with_one(sentence, t3={"A1": 1, "A5": 1, "C1": 1, "C5": 1}))) == [
         ("N602", "T3/R1/A5", 5, 1, 0), ("N602", "T3/R1/C5", 5, 1, 0)]  # C5: the lawsuits are B5 + C5
+
+
+def test_every_claim_pattern_needs_a_claim_word():
+    """A sentence without a claim word is skipped unsearched (narrative._CLAIM_WORD): each
+    pattern must name one of those words."""
+    from govlint_rules import narrative
+
+    words = narrative._CLAIM_WORD.pattern.split("|")
+    patterns = [narrative._RECEIVED, narrative._CARRIED_IN, narrative._DONE, narrative._OUTCOME, narrative._REVIEW,
+                narrative._LAWSUIT, narrative._BOTH, narrative._NONE_HAPPENED, narrative._NONE_RECEIVED,
+                narrative._ALL_DONE, narrative._NORMATIVE, narrative._T1_DECISIONS, *narrative._carried_out(2024)]
+    for pattern in patterns:
+        assert any(word in pattern.pattern for word in words), pattern.pattern

@@ -1,0 +1,28 @@
+"""The cells of a document's tables by address, looked up once per document: the identities
+alone ask for some 400 cells of every report, and ``Row.cell`` scans its row."""
+
+from __future__ import annotations
+
+from govlint.rule import Cell, Document
+
+from ._memo import per_document
+
+
+@per_document
+def cells_by_address(doc: Document) -> dict[tuple[str, str, str], Cell]:
+    """(table, row, column) → cell, answering as ``doc.table(table).cell(row, column)`` does:
+    the first table of an ID, its first row of an ID, that row's first cell of a column."""
+    index: dict[tuple[str, str, str], Cell] = {}
+    tables: set[str] = set()
+    for table in doc.tables:
+        if table.id in tables:
+            continue
+        tables.add(table.id)
+        rows: set[str] = set()
+        for row in table.rows:
+            if row.id in rows:
+                continue
+            rows.add(row.id)
+            for cell in row.cells:
+                index.setdefault((table.id, row.id, cell.column), cell)
+    return index
