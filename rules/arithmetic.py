@@ -264,12 +264,12 @@ class CountValue(Rule):
                 value = cell.value
                 if value is None:
                     continue  # A100
-                if value >= 0 and float(value).is_integer():
+                if value >= 0 and _whole(value):
                     continue  # the usual count, whatever the cell
                 place = (cell.row, cell.column) if cell.table == "T1" else None
                 negative_ok = place in changes
                 decimal_ok = place in amounts
-                if (cell.value >= 0 or negative_ok) and (float(cell.value).is_integer() or decimal_ok):
+                if (value >= 0 or negative_ok) and (_whole(value) or decimal_ok):
                     continue
                 zh_name, en_name = _cell_name(doc, cell, fmt)
                 what_zh = "非负数" if decimal_ok else "非负整数"
@@ -279,6 +279,11 @@ class CountValue(Rule):
                     en=f"{en_name}: '{cell.raw}' must be {what_en}.",
                     cell=cell, expected=what_en, actual=cell.raw,
                 )
+
+
+def _whole(value: int | float) -> bool:
+    # Not float(value).is_integer(): an int of 309 digits or more does not fit a float.
+    return isinstance(value, int) or value.is_integer()
 
 
 class FeeUnit(Rule):

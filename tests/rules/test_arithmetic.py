@@ -76,6 +76,12 @@ def test_a105_counts_are_non_negative_integers(table, cell, raw):
     assert where(findings) == [("A105", address)]
 
 
+def test_a105_a_count_too_long_for_a_float_is_judged_not_crashed_on():
+    findings = lint(render_report(t3={"B1": "9" * 400}))
+    assert [f.code for f in findings if f.family == "internal" or f.code == "A105"] == []
+    assert where(lint(render_report(t3={"B1": "-" + "9" * 400}), "A105")) == [("A105", "T3/R1/B1")]
+
+
 def test_a105_fee_may_be_decimal_but_not_negative():
     assert where(lint(render_report(t1={("R8.1", "C1"): "7926.3139"}), "A105")) == []
     assert where(lint(render_report(t1={("R8.1", "C1"): -1}), "A105")) == [("A105", "T1/R8.1/C1")]
