@@ -10,7 +10,10 @@ written out cyclically, so DOCX building stays quick), then prints:
 - reports/s with ``lint_many`` on a process pool of ``--jobs`` workers;
 - the ratio of govlint's time to a floor: reading and decoding the same files plus one regex
   pass over the text;
-- single-file ``govlint check`` wall time next to ``python -c pass``;
+- single-file ``govlint check`` wall time next to ``python -c pass`` (median of ``--runs``), with
+  bytecode present as in an installed package: the package is compiled first and the runs do
+  not inherit ``PYTHONDONTWRITEBYTECODE``; then where that time goes, stage by stage, in a fresh
+  process (``--startup`` prints only these figures);
 - peak memory (max RSS) of a fresh process linting 1/10 of the text files and all of them: flat
   memory means the two are close.
 """
@@ -18,6 +21,7 @@ written out cyclically, so DOCX building stays quick), then prints:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -82,13 +86,77 @@ def floor(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def wall(command: list[str], runs: int = 7) -> float:
+SAMPLE = str(ROOT / "govlint" / "samples" / "qianjiang_2024.txt")
+
+# One single-file run, timed stage by stage in a fresh process (with bytecode, as the wall time).
+STAGES = f"""
+import io, json, sys, time
+marks = [("start", time.perf_counter())]
+from govlint import cli, api, configfile, reporters, progress, baseline
+from govlint.reporters import text
+marks.append(("imports (govlint.cli, govlint.api and what check imports first)", time.perf_counter()))
+from importlib.metadata import entry_points
+entry_points(group="govlint.rules")
+marks.append(("importlib.metadata and the entry-point lookup", time.perf_counter()))
+from govlint.plugins import load_registry
+load_registry()
+marks.append(("registry: importing the rule pack, collecting its rules", time.perf_counter()))
+sys.stdout = io.StringIO()
+cli.main(["check", {SAMPLE!r}])
+marks.append(("first check (config, read, lint, report; modules it loads on first use)", time.perf_counter()))
+cli.main(["check", {SAMPLE!r}])
+marks.append(("a second check in the same process, for comparison", time.perf_counter()))
+sys.stdout = sys.__stdout__
+print(json.dumps([(name, end - begin) for (_, begin), (name, end) in zip(marks, marks[1:])]))
+"""
+
+
+# Compiles the packages a fresh process imports, where it imports them from (an editable
+# install: the source tree).
+COMPILE = ("import compileall, govlint, govlint_rules\n"
+           "for module in (govlint, govlint_rules):\n"
+           "    for location in module.__path__:\n"
+           "        compileall.compile_dir(location, quiet=1)\n")
+
+
+def _with_bytecode() -> dict[str, str]:
+    """An environment in which Python uses and writes bytecode, with govlint compiled: users run
+    an installed package from its .pyc files, not a compile of every module on every run."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-c", COMPILE], env=env, cwd=tempfile.gettempdir(), check=True)
+    return env
+
+
+def wall(command: list[str], env: dict[str, str], runs: int) -> float:
+    """Median wall time of ``command`` run outside the source tree (so that it imports govlint
+    as installed), after one warm-up run."""
     times = []
-    for _ in range(runs):
+    for _ in range(runs + 1):
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(command, env=env, cwd=tempfile.gettempdir(), stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(times[1:])
+
+
+def startup(runs: int) -> None:
+    """Single-file ``govlint check`` wall time against ``python -c pass``, then per stage."""
+    env = _with_bytecode()
+    cli = wall([sys.executable, "-m", "govlint.cli", "check", SAMPLE], env, runs)
+    bare = wall([sys.executable, "-c", "pass"], env, runs)
+    print(f"single file (bytecode present, median of {runs}): govlint check {cli * 1000:.0f} ms wall,"
+          f" python -c pass {bare * 1000:.0f} ms, govlint's own {(cli - bare) * 1000:.0f} ms", flush=True)
+    samples = [json.loads(subprocess.run([sys.executable, "-c", STAGES], env=env, cwd=tempfile.gettempdir(),
+                                         capture_output=True, text=True, check=True).stdout)
+               for _ in range(runs)]
+    stages = [(name, statistics.median(s[i][1] for s in samples)) for i, (name, _) in enumerate(samples[0])]
+    print("  stages of one run (median):")
+    print(f"  {bare * 1000:6.1f} ms  python itself (python -c pass)")
+    for name, seconds in stages:
+        print(f"  {seconds * 1000:6.1f} ms  {name}")
+    print(f"  {(cli - bare - sum(seconds for _, seconds in stages[:-1])) * 1000:6.1f} ms  the rest of the wall time"
+          " (argument parsing, exit)")
 
 
 def peak_rss_mib(directory: Path, limit: int) -> float:
@@ -109,14 +177,19 @@ def main() -> None:
     parser.add_argument("--layouts", nargs="+", default=list(SUFFIX), choices=list(SUFFIX))
     parser.add_argument("--pool", type=int, default=500, help="distinct reports per layout (default 500)")
     parser.add_argument("--dir", default=None, help="build the corpus here and keep it (default: a temp dir)")
+    parser.add_argument("--runs", type=int, default=15, help="runs of each single-file measurement (median)")
+    parser.add_argument("--startup", action="store_true", help="only the single-file figures")
     args = parser.parse_args()
+    if args.startup:
+        startup(args.runs)
+        return
 
     base = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="govlint-bench-"))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, n={args.n} per layout, -j {args.jobs}")
     try:
         import govlint
 
-        govlint.lint_path(ROOT / "govlint" / "samples" / "qianjiang_2024.txt")  # warm: rules, place data
+        govlint.lint_path(SAMPLE)  # warm: rules, place data
         for layout in args.layouts:
             directory = base / layout
             paths = build(directory, layout, args.n, args.pool)
@@ -128,10 +201,7 @@ def main() -> None:
             if layout == "text":
                 line += f"   govlint/floor: {one / floor(paths):.1f}×"
             print(line, flush=True)
-        sample = str(ROOT / "govlint" / "samples" / "qianjiang_2024.txt")
-        cli = wall([sys.executable, "-m", "govlint.cli", "check", sample])
-        bare = wall([sys.executable, "-c", "pass"])
-        print(f"single file: govlint check {cli * 1000:.0f} ms wall, python -c pass {bare * 1000:.0f} ms")
+        startup(args.runs)
         if "text" in args.layouts:
             tenth = peak_rss_mib(base / "text", max(args.n // 10, 1))
             full = peak_rss_mib(base / "text", args.n)
