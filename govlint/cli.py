@@ -161,7 +161,7 @@ def _check(args: argparse.Namespace) -> int:
     io_error = False
     paths = list(iter_report_files(args.paths))
     progress = Progress.start(len(paths))
-    corpus = _corpus_pass(args, config, registry)
+    corpus = _corpus_pass(args, config, registry, len(paths))
 
     def results():
         """Each file's result, then the corpus findings (one result per report they are about)."""
@@ -213,9 +213,17 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _corpus_pass(args: argparse.Namespace, config, registry):
+def _corpus_pass(args: argparse.Namespace, config, registry, reports: int):
     """The corpus pass of this run: it collects each report's summary and runs the corpus rules
-    at the end. ``--no-corpus`` (or selecting no corpus rule) turns it off."""
+    at the end. ``--no-corpus`` (or selecting no corpus rule) turns it off. Without a mapping file
+    to load, a run that gives the corpus rules nothing to compare (one report, and only the
+    built-in corpus rules, which compare reports with each other or with a mapping's regions; a
+    plugin's corpus rule may report on a single report) loads none of the corpus machinery: the
+    pre-commit hook on one file."""
+    mapped = args.corpus_map or config.options.get("corpus-map")
+    builtin = all(rule.__module__.startswith("govlint_rules.") for rule in registry.corpus_rules)
+    if not mapped and (args.no_corpus or (reports < 2 and builtin)):
+        return _NoCorpusPass()
     from .corpus import CorpusPass, configured_mapping
     from .identity import MappingError, load_mapping
 
@@ -224,6 +232,18 @@ def _corpus_pass(args: argparse.Namespace, config, registry):
     except MappingError as exc:
         raise UsageError(str(exc)) from None
     return CorpusPass(config, registry, mapping, enabled=not args.no_corpus)
+
+
+class _NoCorpusPass:
+    """The corpus pass of a run without one: ``govlint.corpus.CorpusPass`` turned off."""
+
+    wanted = False
+
+    def add(self, result) -> None:
+        pass
+
+    def finish(self) -> list:
+        return []
 
 
 def _jobs(value: str) -> int:
