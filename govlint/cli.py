@@ -7,7 +7,6 @@ configuration or I/O error. Results go to stdout, diagnostics to stderr.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -276,16 +275,16 @@ def _lint_results(args: argparse.Namespace, paths: list, config, registry, keep_
 def _baseline(args: argparse.Namespace, config):
     """The baseline to filter against (--baseline) or to record into (--write-baseline), or None.
     Fingerprint paths are relative to the project root: the configuration file's directory."""
-    from .baseline import Baseline, BaselineError
+    if not (args.baseline or args.write_baseline):
+        return None
+    from .baseline import Baseline, BaselineError  # loaded only when a baseline is in use
 
     if args.write_baseline:
         return Baseline(config.root)
-    if args.baseline:
-        try:
-            return Baseline.load(args.baseline, config.root)
-        except BaselineError as exc:
-            raise UsageError(str(exc)) from None
-    return None
+    try:
+        return Baseline.load(args.baseline, config.root)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _reporter_class(args: argparse.Namespace):
@@ -314,6 +313,8 @@ def _rules(args: argparse.Namespace) -> int:
 
     registry = load_registry()
     if args.format == "json":
+        import json  # here and in _dump only: check writes JSON through its reporter
+
         print(json.dumps([
             {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity,
              "aliases": list(r.aliases), "summary": r.summary()}
@@ -352,6 +353,8 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
+    import json
+
     from .api import read
     from .dump import document_to_dict
     from .source import ReadError
