@@ -7,6 +7,8 @@ configuration or I/O error. Results go to stdout, diagnostics to stderr.
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -86,6 +88,7 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _freeze_at_exit()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in ("check", "rules", "explain", "dump") and not argv[0].startswith("-"):
         argv.insert(0, "check")  # `govlint report.txt` means `govlint check report.txt`
@@ -104,6 +107,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_CLEAN
+
+
+def _freeze_at_exit() -> None:
+    """At exit, the interpreter's last garbage collections walk every object the run left, to
+    free memory the process gives back anyway: ~15 ms of a single-file check. Frozen objects are
+    left out. Nothing needs its reference cycles collected to finish: results are written and
+    closed by then, and the interpreter still flushes stdout and stderr."""
+    atexit.unregister(gc.freeze)  # registered once, however many times main runs in a process
+    atexit.register(gc.freeze)
 
 
 def _config(args: argparse.Namespace):
