@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import gc
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -109,13 +110,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CLEAN
 
 
+# Garbage collection on the command's path. Collections walk every object the process holds;
+# most of a single-file check's objects are imported code and the registry, which live as long as
+# the process, and the rest is dropped at exit anyway. Frozen objects are left out of collections.
+
 def _freeze_at_exit() -> None:
-    """At exit, the interpreter's last garbage collections walk every object the run left, to
-    free memory the process gives back anyway: ~15 ms of a single-file check. Frozen objects are
-    left out. Nothing needs its reference cycles collected to finish: results are written and
-    closed by then, and the interpreter still flushes stdout and stderr."""
+    """At exit, the interpreter's last collections walk every object the run left, to free
+    memory the process gives back anyway: ~15 ms of a single-file check. Nothing needs its
+    reference cycles collected to finish: results are written and closed by then, and the
+    interpreter still flushes stdout and stderr."""
     atexit.unregister(gc.freeze)  # registered once, however many times main runs in a process
     atexit.register(gc.freeze)
+
+
+@contextlib.contextmanager
+def _start_up() -> Iterator[None]:
+    """Around a command's imports, registry and configuration: no collection while they allocate
+    (one would find nothing to free), and what they made is frozen afterwards, so collections
+    while files are checked do not walk it again: ~9 ms of a single-file check. Garbage from
+    before is collected first (little in a fresh process), not frozen with them."""
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _config(args: argparse.Namespace):
@@ -149,14 +171,15 @@ def _config(args: argparse.Namespace):
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .api import iter_report_files
-    from .finding import severity_rank
-    from .progress import Progress
-    from .reporters import Summary
+    with _start_up():
+        from .api import iter_report_files
+        from .finding import severity_rank
+        from .progress import Progress
+        from .reporters import Summary
 
-    config, registry = _config(args)
-    baseline = _baseline(args, config)
-    reporter_class = _reporter_class(args)
+        config, registry = _config(args)
+        baseline = _baseline(args, config)
+        reporter_class = _reporter_class(args)
     missing = [p for p in args.paths if not _exists(p)]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
