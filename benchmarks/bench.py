@@ -164,8 +164,8 @@ def startup(runs: int) -> None:
     cli, cli_min = wall([*command, "check", SAMPLE], env, runs)
     bare, bare_min = wall([sys.executable, "-c", "pass"], env, runs)
     print(f"single file (bytecode present, median of {runs}, min in brackets): {Path(command[-1]).name} check"
-          f" {cli * 1000:.0f} ({cli_min * 1000:.0f}) ms wall, python -c pass {bare * 1000:.0f} ({bare_min * 1000:.0f}) ms",
-          flush=True)
+          f" {cli * 1000:.0f} ({cli_min * 1000:.0f}) ms wall,"
+          f" python -c pass {bare * 1000:.0f} ({bare_min * 1000:.0f}) ms", flush=True)
     # The sample has no contact details; most reports have some, and checking them loads more.
     with tempfile.TemporaryDirectory() as directory:
         generated = Path(directory) / "generated.txt"
