@@ -46,3 +46,20 @@ def test_area_codes_file_matches_phonenumbers():
 
     shipped = resources.files(govlint_rules).joinpath("data/area_codes.tsv").read_text("utf-8").splitlines()
     assert shipped == rows()
+
+
+def test_check_leaves_the_garbage_collector_on_or_off_as_it_was(capsys):
+    """``cli._start_up`` turns collection off while govlint starts up, then back to what it was."""
+    import gc
+
+    from govlint import cli
+
+    try:
+        gc.disable()
+        cli.main(["check", str(seed_path("000"))])
+        assert not gc.isenabled()
+        gc.enable()
+        cli.main(["check", str(seed_path("000"))])
+        assert gc.isenabled()
+    finally:
+        gc.enable()
