@@ -18,10 +18,10 @@ from govlint.rule import CorpusRule, hookimpl
 from .conftest import FIXTURES, SEEDS, seed_path
 
 CORPUS = FIXTURES / "corpus_multi"
-ONE_REPORT_PER_AGENCY = [*sorted(SEEDS.glob("*.txt")), *sorted(CORPUS.glob("*/*.txt"))]
+REPORTS = [*sorted(SEEDS.glob("*.txt")), *sorted(CORPUS.glob("*/*.txt"))]
 
 
-@pytest.mark.parametrize("path", ONE_REPORT_PER_AGENCY, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)  # each report a corpus of its own
 def test_no_builtin_corpus_rule_finds_anything_in_one_report_without_a_mapping(path):
     """What ``cli._corpus_pass`` relies on to skip the pass: a built-in corpus rule that reports on
     a report alone must make the CLI run the pass for one file (and change this test)."""
