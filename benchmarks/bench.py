@@ -10,7 +10,11 @@ written out cyclically, so DOCX building stays quick), then prints:
 - reports/s with ``lint_many`` on a process pool of ``--jobs`` workers;
 - the ratio of govlint's time to a floor: reading and decoding the same files plus one regex
   pass over the text;
-- single-file ``govlint check`` wall time next to ``python -c pass``;
+- single-file ``govlint check`` wall time (the ``govlint`` script next to the interpreter, else
+  ``python -m govlint.cli``) next to ``python -c pass`` (median of ``--runs``), with
+  bytecode present as in an installed package: the package is compiled first and the runs do
+  not inherit ``PYTHONDONTWRITEBYTECODE``; then where that time goes, stage by stage, in a fresh
+  process (``--startup`` prints only these figures);
 - peak memory (max RSS) of a fresh process linting 1/10 of the text files and all of them: flat
   memory means the two are close.
 """
@@ -18,6 +22,7 @@ written out cyclically, so DOCX building stays quick), then prints:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -82,13 +87,98 @@ def floor(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def wall(command: list[str], runs: int = 7) -> float:
-    times = []
+SAMPLE = str(ROOT / "govlint" / "samples" / "qianjiang_2024.txt")
+
+# One single-file run, timed stage by stage in a fresh process (with bytecode, as the wall time).
+# Marks are wall-clock times, so that the parent can add the interpreter's start and exit.
+STAGES = f"""
+import time
+marks = [("python start-up (python -c pass is most of it)", time.time())]
+import io, json, sys
+from govlint import cli
+marks.append(("import govlint.cli (argparse)", time.time()))
+with cli._start_up():  # as check starts up (garbage collection off, then frozen)
+    from govlint import api, configfile, reporters, progress
+    from govlint.reporters import text
+    marks.append(("imports: govlint.api (attrs, regex, model, readers, engine) and what check imports first",
+                  time.time()))
+    from importlib.metadata import entry_points
+    entry_points(group="govlint.rules")
+    marks.append(("importlib.metadata and the entry-point lookup", time.time()))
+    from govlint.plugins import load_registry
+    load_registry()
+    marks.append(("registry: importing the rule pack, collecting its rules", time.time()))
+sys.stdout = io.StringIO()
+cli.main(["check", {SAMPLE!r}])
+marks.append(("first check (config, read, lint, report; modules it loads on first use)", time.time()))
+cli.main(["check", {SAMPLE!r}])
+marks.append(("(a second check in the same process: the check without first-use costs)", time.time()))
+sys.stdout = sys.__stdout__
+print(json.dumps(marks))
+"""
+
+
+def stages(env: dict[str, str], runs: int) -> list[tuple[str, float]]:
+    """The median time of each stage of ``STAGES``, and of the exit after it."""
+    samples = []
     for _ in range(runs):
+        start = time.time()
+        out = subprocess.run([sys.executable, "-c", STAGES], env=env, cwd=tempfile.gettempdir(),
+                             capture_output=True, text=True, check=True).stdout
+        end = time.time()
+        marks = [(None, start), *json.loads(out), ("exit (the interpreter's finalisation)", end)]
+        samples.append([(name, t - before) for (_, before), (name, t) in zip(marks, marks[1:])])
+    return [(name, statistics.median(s[i][1] for s in samples)) for i, (name, _) in enumerate(samples[0])]
+
+
+# Compiles the packages a fresh process imports, where it imports them from (an editable
+# install: the source tree).
+COMPILE = ("import compileall, govlint, govlint_rules\n"
+           "for module in (govlint, govlint_rules):\n"
+           "    for location in module.__path__:\n"
+           "        compileall.compile_dir(location, quiet=1)\n")
+
+
+def _with_bytecode() -> dict[str, str]:
+    """An environment in which Python uses and writes bytecode, with govlint compiled: users run
+    an installed package from its .pyc files, not a compile of every module on every run."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-c", COMPILE], env=env, cwd=tempfile.gettempdir(), check=True)
+    return env
+
+
+def wall(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    """Median and minimum wall time of ``command`` run outside the source tree (so that it imports
+    govlint as installed), after one warm-up run. On shared cores the minimum is the steadier."""
+    times = []
+    for _ in range(runs + 1):
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(command, env=env, cwd=tempfile.gettempdir(), stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(times[1:]), min(times[1:])
+
+
+def startup(runs: int) -> None:
+    """Single-file ``govlint check`` wall time against ``python -c pass``, then per stage."""
+    env = _with_bytecode()
+    script = Path(sys.executable).with_name("govlint")  # the command users and pre-commit run
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "govlint.cli"]
+    cli, cli_min = wall([*command, "check", SAMPLE], env, runs)
+    bare, bare_min = wall([sys.executable, "-c", "pass"], env, runs)
+    print(f"single file (bytecode present, median of {runs}, min in brackets): {Path(command[-1]).name} check"
+          f" {cli * 1000:.0f} ({cli_min * 1000:.0f}) ms wall,"
+          f" python -c pass {bare * 1000:.0f} ({bare_min * 1000:.0f}) ms", flush=True)
+    # The sample has no contact details; most reports have some, and checking them loads more.
+    with tempfile.TemporaryDirectory() as directory:
+        generated = Path(directory) / "generated.txt"
+        generated.write_bytes(render(generate(random.Random(0)), "pipe"))
+        other, other_min = wall([*command, "check", str(generated)], env, runs)
+    print(f"  a generated report with contact details: {other * 1000:.0f} ({other_min * 1000:.0f}) ms wall")
+    print(f"  stages of one run (median of {runs}):")
+    for name, seconds in stages(env, runs):
+        print(f"  {seconds * 1000:6.1f} ms  {name}")
 
 
 def peak_rss_mib(directory: Path, limit: int) -> float:
@@ -109,14 +199,19 @@ def main() -> None:
     parser.add_argument("--layouts", nargs="+", default=list(SUFFIX), choices=list(SUFFIX))
     parser.add_argument("--pool", type=int, default=500, help="distinct reports per layout (default 500)")
     parser.add_argument("--dir", default=None, help="build the corpus here and keep it (default: a temp dir)")
+    parser.add_argument("--runs", type=int, default=15, help="runs of each single-file measurement (median)")
+    parser.add_argument("--startup", action="store_true", help="only the single-file figures")
     args = parser.parse_args()
+    if args.startup:
+        startup(args.runs)
+        return
 
     base = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="govlint-bench-"))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, n={args.n} per layout, -j {args.jobs}")
     try:
         import govlint
 
-        govlint.lint_path(ROOT / "govlint" / "samples" / "qianjiang_2024.txt")  # warm: rules, place data
+        govlint.lint_path(SAMPLE)  # warm: rules, place data
         for layout in args.layouts:
             directory = base / layout
             paths = build(directory, layout, args.n, args.pool)
@@ -128,10 +223,7 @@ def main() -> None:
             if layout == "text":
                 line += f"   govlint/floor: {one / floor(paths):.1f}×"
             print(line, flush=True)
-        sample = str(ROOT / "govlint" / "samples" / "qianjiang_2024.txt")
-        cli = wall([sys.executable, "-m", "govlint.cli", "check", sample])
-        bare = wall([sys.executable, "-c", "pass"])
-        print(f"single file: govlint check {cli * 1000:.0f} ms wall, python -c pass {bare * 1000:.0f} ms")
+        startup(args.runs)
         if "text" in args.layouts:
             tenth = peak_rss_mib(base / "text", max(args.n // 10, 1))
             full = peak_rss_mib(base / "text", args.n)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import frozen
@@ -20,6 +19,9 @@ from .plugins import Registry, load_registry
 from .readers import read_bytes, read_path, read_text
 from .limits import BudgetExceeded, max_bytes, time_budget, time_budget_of
 from .source import EmptyInput, InputTooLarge, ReadError
+
+if TYPE_CHECKING:  # concurrent.futures (and logging with it) loads only where executors are made
+    from concurrent.futures import Executor
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 

@@ -7,10 +7,12 @@ configuration or I/O error. Results go to stdout, diagnostics to stderr.
 from __future__ import annotations
 
 import argparse
-import json
+import atexit
+import contextlib
+import gc
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -87,6 +89,7 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _freeze_at_exit()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in ("check", "rules", "explain", "dump") and not argv[0].startswith("-"):
         argv.insert(0, "check")  # `govlint report.txt` means `govlint check report.txt`
@@ -105,6 +108,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_CLEAN
+
+
+# Garbage collection on the command's path. Collections walk every object the process holds;
+# most of a single-file check's objects are imported code and the registry, which live as long as
+# the process, and the rest is dropped at exit anyway. Frozen objects are left out of collections.
+
+def _freeze_at_exit() -> None:
+    """At exit, the interpreter's last collections walk every object the run left, to free
+    memory the process gives back anyway: ~15 ms of a single-file check. Nothing needs its
+    reference cycles collected to finish: results are written and closed by then, and the
+    interpreter still flushes stdout and stderr."""
+    atexit.unregister(gc.freeze)  # registered once, however many times main runs in a process
+    atexit.register(gc.freeze)
+
+
+@contextlib.contextmanager
+def _start_up() -> Iterator[None]:
+    """Around a command's imports, registry and configuration: no collection while they allocate
+    (one would find nothing to free), and what they made is frozen afterwards, so collections
+    while files are checked do not walk it again: ~7 ms of a single-file check. Garbage from
+    before is collected first (little in a fresh process), not frozen with them."""
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _config(args: argparse.Namespace):
@@ -138,14 +171,15 @@ def _config(args: argparse.Namespace):
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .api import iter_report_files
-    from .finding import severity_rank
-    from .progress import Progress
-    from .reporters import Summary
+    with _start_up():
+        from .api import iter_report_files
+        from .finding import severity_rank
+        from .progress import Progress
+        from .reporters import Summary
 
-    config, registry = _config(args)
-    baseline = _baseline(args, config)
-    reporter_class = _reporter_class(args)
+        config, registry = _config(args)
+        baseline = _baseline(args, config)
+        reporter_class = _reporter_class(args)
     missing = [p for p in args.paths if not _exists(p)]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
@@ -161,7 +195,7 @@ def _check(args: argparse.Namespace) -> int:
     io_error = False
     paths = list(iter_report_files(args.paths))
     progress = Progress.start(len(paths))
-    corpus = _corpus_pass(args, config, registry)
+    corpus = _corpus_pass(args, config, registry, len(paths))
 
     def results():
         """Each file's result, then the corpus findings (one result per report they are about)."""
@@ -213,9 +247,17 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _corpus_pass(args: argparse.Namespace, config, registry):
+def _corpus_pass(args: argparse.Namespace, config, registry, reports: int):
     """The corpus pass of this run: it collects each report's summary and runs the corpus rules
-    at the end. ``--no-corpus`` (or selecting no corpus rule) turns it off."""
+    at the end. ``--no-corpus`` (or selecting no corpus rule) turns it off. Without a mapping file
+    to load, a run that gives the corpus rules nothing to compare (one report, and only the
+    built-in corpus rules, which compare reports with each other or with a mapping's regions; a
+    plugin's corpus rule may report on a single report) loads none of the corpus machinery: the
+    pre-commit hook on one file."""
+    mapped = args.corpus_map or config.options.get("corpus-map")
+    builtin = all(rule.__module__.startswith("govlint_rules.") for rule in registry.corpus_rules)
+    if not mapped and (args.no_corpus or (reports < 2 and builtin)):
+        return _NoCorpusPass()
     from .corpus import CorpusPass, configured_mapping
     from .identity import MappingError, load_mapping
 
@@ -224,6 +266,18 @@ def _corpus_pass(args: argparse.Namespace, config, registry):
     except MappingError as exc:
         raise UsageError(str(exc)) from None
     return CorpusPass(config, registry, mapping, enabled=not args.no_corpus)
+
+
+class _NoCorpusPass:
+    """The corpus pass of a run without one: ``govlint.corpus.CorpusPass`` turned off."""
+
+    wanted = False
+
+    def add(self, result) -> None:
+        pass
+
+    def finish(self) -> list:
+        return []
 
 
 def _jobs(value: str) -> int:
@@ -256,16 +310,16 @@ def _lint_results(args: argparse.Namespace, paths: list, config, registry, keep_
 def _baseline(args: argparse.Namespace, config):
     """The baseline to filter against (--baseline) or to record into (--write-baseline), or None.
     Fingerprint paths are relative to the project root: the configuration file's directory."""
-    from .baseline import Baseline, BaselineError
+    if not (args.baseline or args.write_baseline):
+        return None
+    from .baseline import Baseline, BaselineError  # loaded only when a baseline is in use
 
     if args.write_baseline:
         return Baseline(config.root)
-    if args.baseline:
-        try:
-            return Baseline.load(args.baseline, config.root)
-        except BaselineError as exc:
-            raise UsageError(str(exc)) from None
-    return None
+    try:
+        return Baseline.load(args.baseline, config.root)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _reporter_class(args: argparse.Namespace):
@@ -294,6 +348,8 @@ def _rules(args: argparse.Namespace) -> int:
 
     registry = load_registry()
     if args.format == "json":
+        import json  # here and in _dump only: check writes JSON through its reporter
+
         print(json.dumps([
             {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity,
              "aliases": list(r.aliases), "summary": r.summary()}
@@ -332,6 +388,8 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
+    import json
+
     from .api import read
     from .dump import document_to_dict
     from .source import ReadError

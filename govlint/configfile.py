@@ -10,9 +10,7 @@ suggestion, because a misspelt ``ignore`` that silently does nothing is worse th
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -238,6 +236,8 @@ KEYS: dict[str, tuple[str, Callable[[Any, list], Any]]] = {
 
 
 def _hint(word: str, known: Iterable[str]) -> str:
+    import difflib  # for error messages only: not on the path of a run with a valid configuration
+
     known = list(known)
     same_but_case = [k for k in known if k.lower() == word.lower()]  # "a101" for "A101"
     close = same_but_case or difflib.get_close_matches(word, known, n=1)
@@ -245,6 +245,8 @@ def _hint(word: str, known: Iterable[str]) -> str:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a file to read: a run without one does not load the parser
+
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

@@ -16,8 +16,7 @@ import os
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import field, frozen
@@ -29,6 +28,9 @@ from .model import Document, Span
 from .plugins import Registry, load_registry
 from .rule import CorpusContext
 from .schema import SCHEMAS
+
+if TYPE_CHECKING:  # as in govlint.api: concurrent.futures only where executors are made
+    from concurrent.futures import Executor
 
 # Every cell of Tables 1-3 in either format, in a fixed order: a summary stores one slot each.
 CELL_KEYS: tuple[CellAddress, ...] = tuple(dict.fromkeys(

@@ -13,9 +13,16 @@ from tests.conftest import seed_path
 # whole phonenumbers geocoder), never to check one text report.
 HEAVY = ("phonenumbers.geodata", "lxml", "docx", "pdfminer", "pypdf", "dask", "distributed", "jinja2",
          "charset_normalizer", "tqdm", "concurrent.futures.process")
+# Nor what one file checked in text format does not use: executors (-j, lint_many; logging comes
+# with them), the corpus machinery (one report and no mapping file: nothing to compare), the
+# other reporters, what other commands and options need, and error hints (difflib).
+UNUSED = ("concurrent.futures", "logging", "govlint.corpus", "govlint.identity", "govlint.reporters.json",
+          "govlint.reporters.sarif", "govlint.reporters.github", "govlint.reporters.junit",
+          "govlint.reporters.html", "govlint.reporters.statistics", "govlint.dump", "govlint.ruledocs",
+          "govlint.baseline", "difflib")
 
 
-def test_checking_a_text_report_imports_nothing_heavy():
+def test_checking_a_text_report_imports_nothing_heavy_or_unused():
     code = (
         "import sys, json\n"
         "from govlint import cli\n"
@@ -25,7 +32,7 @@ def test_checking_a_text_report_imports_nothing_heavy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     modules = set(json.loads(out.rsplit("@@", 1)[1]))
-    loaded = sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+    loaded = sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY + UNUSED))
     assert loaded == []
 
 
@@ -39,3 +46,20 @@ def test_area_codes_file_matches_phonenumbers():
 
     shipped = resources.files(govlint_rules).joinpath("data/area_codes.tsv").read_text("utf-8").splitlines()
     assert shipped == rows()
+
+
+def test_check_leaves_the_garbage_collector_on_or_off_as_it_was(capsys):
+    """``cli._start_up`` turns collection off while govlint starts up, then back to what it was."""
+    import gc
+
+    from govlint import cli
+
+    try:
+        gc.disable()
+        cli.main(["check", str(seed_path("000"))])
+        assert not gc.isenabled()
+        gc.enable()
+        cli.main(["check", str(seed_path("000"))])
+        assert gc.isenabled()
+    finally:
+        gc.enable()
