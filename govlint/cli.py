@@ -250,13 +250,12 @@ def _check(args: argparse.Namespace) -> int:
 def _corpus_pass(args: argparse.Namespace, config, registry, reports: int):
     """The corpus pass of this run: it collects each report's summary and runs the corpus rules
     at the end. ``--no-corpus`` (or selecting no corpus rule) turns it off. Without a mapping file
-    to load, a run that gives the corpus rules nothing to compare (one report, and only the
-    built-in corpus rules, which compare reports with each other or with a mapping's regions; a
-    plugin's corpus rule may report on a single report) loads none of the corpus machinery: the
-    pre-commit hook on one file."""
+    to load, a run that gives the corpus rules nothing to compare (one report, and only rules
+    that compare reports: ``CorpusRule.compares_reports``) loads none of the corpus machinery:
+    the pre-commit hook on one file."""
     mapped = args.corpus_map or config.options.get("corpus-map")
-    builtin = all(rule.__module__.startswith("govlint_rules.") for rule in registry.corpus_rules)
-    if not mapped and (args.no_corpus or (reports < 2 and builtin)):
+    comparing = all(rule.compares_reports for rule in registry.corpus_rules)
+    if not mapped and (args.no_corpus or (reports < 2 and comparing)):
         return _NoCorpusPass()
     from .corpus import CorpusPass, configured_mapping
     from .identity import MappingError, load_mapping

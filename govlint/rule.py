@@ -141,6 +141,11 @@ class CorpusRule(RuleIdentity):
     Subclasses set the class attributes and implement ``check``."""
 
     family: ClassVar[str] = "corpus"
+    # True for a rule that finds something only by comparing reports with each other or with the
+    # regions of a mapping file. A run over one report without a mapping skips the corpus pass,
+    # and loading its machinery, when every corpus rule says so (the pre-commit hook on one
+    # file). A rule that may report on a report alone keeps the default.
+    compares_reports: ClassVar[bool] = False
 
     def check(self, corpus: Any, ctx: "CorpusContext") -> Iterable[Finding]:
         raise NotImplementedError

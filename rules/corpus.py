@@ -47,6 +47,7 @@ class CarryOverMismatch(CorpusRule):
     code = "K801"
     name = "carry-over-mismatch"
     severity = "warning"
+    compares_reports = True
 
     def check(self, corpus, ctx: CorpusContext) -> Iterable[Finding]:
         for report in corpus.reports:
@@ -97,6 +98,7 @@ class Section5Repeated(CorpusRule):
     code = "K802"
     name = "section5-repeated"
     severity = "warning"
+    compares_reports = True
 
     MIN_LENGTH = 30
 
@@ -149,6 +151,7 @@ class RegulatoryStockDiscontinuity(CorpusRule):
     code = "K803"
     name = "regulatory-stock-discontinuity"
     severity = "warning"
+    compares_reports = True
 
     def check(self, corpus, ctx: CorpusContext) -> Iterable[Finding]:
         for report in corpus.reports:
@@ -190,6 +193,7 @@ class DuplicateReport(CorpusRule):
     code = "K804"
     name = "duplicate-report"
     severity = "info"
+    compares_reports = True
 
     def check(self, corpus, ctx: CorpusContext) -> Iterable[Finding]:
         for first, other in _same_agency_year(corpus):
@@ -218,6 +222,7 @@ class ConflictingVersions(CorpusRule):
     code = "K805"
     name = "conflicting-versions"
     severity = "warning"
+    compares_reports = True
 
     SHOWN = 5  # differing cells named in the message
 
@@ -276,6 +281,7 @@ class AggregateSumMismatch(CorpusRule):
     code = "K811"
     name = "aggregate-sum-mismatch"
     severity = "warning"
+    compares_reports = True
 
     RELATED = 20  # member cells listed as related locations
 
@@ -335,6 +341,7 @@ class MissingUnitReport(CorpusRule):
     code = "K812"
     name = "missing-unit-report"
     severity = "warning"
+    compares_reports = True
 
     def check(self, corpus, ctx: CorpusContext) -> Iterable[Finding]:
         for region in corpus.regions:

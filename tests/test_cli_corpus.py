@@ -21,16 +21,21 @@ CORPUS = FIXTURES / "corpus_multi"
 REPORTS = [*sorted(SEEDS.glob("*.txt")), *sorted(CORPUS.glob("*/*.txt"))]
 
 
+def test_the_builtin_corpus_rules_all_compare_reports():
+    assert [r.code for r in load_registry().corpus_rules if not r.compares_reports] == []
+
+
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)  # each report a corpus of its own
-def test_no_builtin_corpus_rule_finds_anything_in_one_report_without_a_mapping(path):
-    """What ``cli._corpus_pass`` relies on to skip the pass: a built-in corpus rule that reports on
-    a report alone must make the CLI run the pass for one file (and change this test)."""
+def test_no_rule_that_compares_reports_finds_anything_in_one_report_without_a_mapping(path):
+    """What ``CorpusRule.compares_reports`` promises and ``cli._corpus_pass`` relies on to skip
+    the pass: a rule that reports on a report alone must not say it compares reports."""
     corpus = Corpus([summarise(read_path(path), str(path))])
     assert run_corpus_rules(corpus, load_registry(), Config()) == []
 
 
 class _EveryReport(CorpusRule):
-    """Test rule: one finding per report, so it fires on a corpus of one."""
+    """Test rule: one finding per report, so it fires on a corpus of one (``compares_reports``
+    keeps its default, False)."""
 
     code = "T911"
     name = "every-report-once"
