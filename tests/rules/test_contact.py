@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from email_validator import EmailNotValidError, validate_email
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import govlint_rules.contact as contact_rules
 from govlint import lint_text
 from govlint.config import Config
 
@@ -126,3 +132,23 @@ def test_every_field_pattern_needs_a_contact_word():
     for pattern in (contact._PHONE, contact._BARE_LANDLINE, contact._EMAIL, contact._BARE_EMAIL, contact._POSTCODE,
                     contact._ADDRESS):
         assert any(word in pattern.pattern for word in words), pattern.pattern
+
+
+# The plain-address fast path of C402 must never accept what email_validator rejects.
+@given(st.from_regex(re.compile(contact_rules._PLAIN_EMAIL.pattern, re.ASCII), fullmatch=True))
+def test_a_plain_email_address_is_one_email_validator_accepts(value):
+    assume(contact_rules._plain_email(value))
+    validate_email(value, check_deliverability=False)  # raises EmailNotValidError if not
+
+
+@pytest.mark.parametrize("value", ["a..b@qq.com", ".a@qq.com", "a.@qq.com", "a@-x.com", "a@x-.com", "a@x--y.com",
+                                   "a@xn--fiqs8s.cn", "a@qq.c", "A@QQ.COM", "x" * 65 + "@qq.com",
+                                   "a@" + "x" * 64 + ".com", "中文@qq.com", "a@localhost.test"])
+def test_email_addresses_off_the_fast_path_are_judged_by_email_validator(value):
+    assert not contact_rules._plain_email(value)
+    try:
+        validate_email(value, check_deliverability=False)
+        expected = None
+    except EmailNotValidError:
+        expected = "电子邮箱格式不正确"
+    assert contact_rules.email_problem(value) == expected
