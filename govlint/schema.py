@@ -30,7 +30,7 @@ class ColumnSpec:
     label: str
 
 
-@frozen
+@frozen(cache_hash=True)  # a spec keys the row matchers' cache (govlint.tables)
 class TableSpec:
     id: str
     title: str
