@@ -8,6 +8,7 @@ they should stand in, so a report with a lost heading still has its tables read.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import regex
@@ -53,6 +54,7 @@ _TABLE_NOTE = regex.compile(r"^\s*注\s*[:：]")
 _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
+@functools.lru_cache(maxsize=4096)  # headings and table labels recur from report to report
 def heading_section(text: str) -> str | None:
     """The section a line heads, from its numeral and core words, or else from a full statutory
     heading phrase under another numeral ("一、主动公开政府信息情况" in a report that numbers its
@@ -73,16 +75,27 @@ def _is_prose(line: SourceLine, norm: str) -> bool:
     return not line.separated and (len(norm) >= _PROSE_MIN or "。" in norm) and not _TABLE_NOTE.match(norm)
 
 
-def _table_start(line: SourceLine, keys: list[str]) -> str | None:
-    first = next((k for k in keys if k), "")
-    if any(_T1_START.match(k) for k in keys):
+def _table_start(texts: list[str]) -> str | None:
+    """The table a line of cells (their texts) opens, by its anchor, or None."""
+    anchors = set(map(_anchor, texts))
+    if "T1" in anchors:
         return "T1"
-    if any(k.startswith("本列数据的勾稽关系") or k == "申请人情况" for k in keys) or first.startswith(
-        "一本年新收政府信息公开申请数量"
-    ):
+    first = next(filter(None, map(label_key, texts)), "")
+    if "T2" in anchors or first.startswith("一本年新收政府信息公开申请数量"):
         return "T2"
     if first in ("行政复议", "行政复议行政诉讼") or (first.startswith("行政复议行政诉讼") and "结果维持" in first):
         return "T3"
+    return None
+
+
+@functools.lru_cache(maxsize=8192)  # cached: the same labels and numbers come in every report
+def _anchor(text: str) -> str | None:
+    """The table a cell anchors wherever it stands in its line."""
+    key = label_key(text)
+    if _T1_START.match(key):
+        return "T1"
+    if key.startswith("本列数据的勾稽关系") or key == "申请人情况":
+        return "T2"
     return None
 
 
@@ -130,8 +143,7 @@ def build_document(
             return
         if region == "T3" and not line.separated and _values_in(region_tokens) >= T3_WIDTH:
             close_region()  # Table 3 has one data row: once it is complete, text after it is text
-        keys = [label_key(c.text) for c in line.cells]
-        start = _table_start(line, keys)
+        start = _table_start([c.text for c in line.cells])
         if start is not None and start != region:
             close_region()
             region, region_part = start, parts[-1][2]
@@ -212,12 +224,13 @@ class _Pending:
 
 def _detect_format(regions: dict[str, list[Token]]) -> tuple[set[str], tuple[str, ...]]:
     """Formats whose table labels appear (domain.md §4.2): tables decide, not citations."""
-    keys = [t.key for tokens in regions.values() for t in tokens if t.key]
+    # Keys hold letters and digits only, so a mark is in some key exactly when it is in their join.
+    keys = "|".join(t.key for tokens in regions.values() for t in tokens if t.key)
     found: set[str] = set()
     signals: list[str] = []
     for fmt, marks in SIGNALS.items():
         for mark in marks:
-            if any(mark in k for k in keys):
+            if mark in keys:
                 found.add(fmt)
                 signals.append(f"{fmt}:{mark}")
     return found, tuple(signals)
