@@ -15,7 +15,7 @@ import regex
 from attrs import frozen
 
 from .flatten import Split, choose_by_columns, is_run, layout, split_run
-from .model import Cell, Problem, Row, Span, Table
+from .model import Cell, Problem, Row, Span, Table, quick_init
 from .normalize import label_key, norm_text
 from .schema import TableSpec
 
@@ -29,6 +29,7 @@ _APPROXIMATE_MIN = 4  # shortest label key matched by edit distance
 _UNIT_SUFFIX = regex.compile(r"(?<!\s)\s*(?:万元|元)$")  # starts where a blank run starts: linear
 
 
+@quick_init
 @frozen
 class Token:
     text: str  # as written
