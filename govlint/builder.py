@@ -70,9 +70,9 @@ def heading_section(text: str) -> str | None:
     return heading_by_phrase(norm_text(text).strip()) if len(text) < 60 else None
 
 
-def _is_prose(line: SourceLine, norm: str) -> bool:
+def _is_prose(text: str) -> bool:
     """Prose ends a table region; a table's own note ("注：…数量含上年度结转数量。") does not."""
-    return not line.separated and (len(norm) >= _PROSE_MIN or "。" in norm) and not _TABLE_NOTE.match(norm)
+    return (len(text) >= _PROSE_MIN or "。" in text) and not _TABLE_NOTE.match(text)
 
 
 def _table_start(texts: list[str]) -> str | None:
@@ -126,14 +126,15 @@ def build_document(
     def take(line: SourceLine, fused: bool, norm: Normalized | None) -> None:
         """One line (or one piece of a run-on line) into the current section or table region."""
         nonlocal region, region_part, last_order, previous_plain_text
-        norm = norm or normalize(line.raw)
-        stripped = norm.text.strip()
         nonempty = [c for c in line.cells if c.text]
         if not nonempty:
             if region is not None and line.separated:  # a row of separators only: one blank cell
                 region_tokens.append(make_token("", line.cells[0].span))
             return
-        key = heading_section(stripped.strip("| ")) if len(nonempty) == 1 else None
+        # Normalised only where it is read (a heading, prose, a paragraph): a row of values needs none.
+        if norm is None and (len(nonempty) == 1 or not line.separated):
+            norm = normalize(line.raw)
+        key = heading_section(norm.text.strip().strip("| ")) if len(nonempty) == 1 else None
         if key is not None and SECTION_KEYS.index(key) > last_order:
             close_region()
             last_order = SECTION_KEYS.index(key)
@@ -147,10 +148,10 @@ def build_document(
         if start is not None and start != region:
             close_region()
             region, region_part = start, parts[-1][2]
-        elif region is not None and _is_prose(line, stripped):
+        elif region is not None and not line.separated and _is_prose(norm.text.strip()):
             close_region()
         if region is None:
-            parts[-1][2].append(Paragraph(line.raw, norm, line.span))
+            parts[-1][2].append(Paragraph(line.raw, norm or normalize(line.raw), line.span))
             previous_plain_text = False
             return
         cells = list(line.cells)
