@@ -164,7 +164,7 @@ def build_document(
         if not cells:
             region_tokens.append(make_token("", line.cells[0].span))
         else:
-            region_tokens.extend(make_token(c.text, c.span, fused=fused) for c in cells)
+            region_tokens.extend([make_token(c.text, c.span, fused) for c in cells])
         previous_plain_text = not line.separated
 
     for line in lines:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 
+import attrs
 import regex
 from attrs import frozen
 
 from .flatten import Split, choose_by_columns, is_run, layout, split_run
-from .model import Cell, Problem, Row, Span, Table, quick_init
+from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
 from .schema import TableSpec
 
@@ -29,8 +30,9 @@ _APPROXIMATE_MIN = 4  # shortest label key matched by edit distance
 _UNIT_SUFFIX = regex.compile(r"(?<!\s)\s*(?:万元|元)$")  # starts where a blank run starts: linear
 
 
-@quick_init
-@frozen
+# Not frozen, though never changed once made: a table region holds hundreds of tokens and a frozen
+# class costs several times as much to build (it cannot store its fields with plain assignments).
+@attrs.define
 class Token:
     text: str  # as written
     span: Span
@@ -321,7 +323,7 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
 
 def _row(table_id: str, row_spec, label: Token, values: list[Token]) -> Row:
     cells = tuple(
-        Cell(table_id, row_spec.id, column, v.text, v.value, v.unit, v.span) for column, v in zip(row_spec.columns, values)
+        [Cell(table_id, row_spec.id, column, v.text, v.value, v.unit, v.span) for column, v in zip(row_spec.columns, values)]
     )
     end = values[-1].span if values else label.span
     return Row(row_spec.id, label.text, cells, _join(label.span, end))
