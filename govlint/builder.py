@@ -28,7 +28,7 @@ from .model import (
 )
 from .normalize import label_key, norm_text, normalize
 from .source import SourceLine
-from .schema import SIGNALS, schema_for
+from .schema import detection_signals, schema_for
 from .segment import cut, heading_by_phrase
 from .tables import Token, make_token, map_rows, map_single_row
 
@@ -229,7 +229,7 @@ def _detect_format(regions: dict[str, list[Token]]) -> tuple[set[str], tuple[str
     keys = "|".join(t.key for tokens in regions.values() for t in tokens if t.key)
     found: set[str] = set()
     signals: list[str] = []
-    for fmt, marks in SIGNALS.items():
+    for fmt, marks in detection_signals().items():
         for mark in marks:
             if mark in keys:
                 found.add(fmt)
@@ -243,7 +243,7 @@ def _table_format(table_id: str, tokens: list[Token], doc_format: str) -> str:
         return doc_format
     keys = [t.key for t in tokens if t.key]
     for fmt in (FORMAT_2021, FORMAT_2019):
-        if any(mark in k for mark in SIGNALS[fmt] for k in keys):
+        if any(mark in k for mark in detection_signals()[fmt] for k in keys):
             return fmt
     if table_id == "T2":  # "(六)其他处理" followed directly by values is the 2019 single row
         for i, token in enumerate(tokens[:-1]):
