@@ -77,6 +77,8 @@ def _lxml():
 
 
 def _text_content(element) -> str:
+    if not len(element):  # a leaf (most table cells): its own text is all of it
+        return element.text or ""
     return _lxml()[1](element)
 
 
