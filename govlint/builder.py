@@ -54,7 +54,7 @@ _TABLE_NOTE = regex.compile(r"^\s*注\s*[:：]")
 _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
-@functools.lru_cache(maxsize=4096)  # headings and table labels recur from report to report
+@functools.lru_cache(maxsize=1024)  # headings and table labels recur from report to report; a line is at most a few KB
 def heading_section(text: str) -> str | None:
     """The section a line heads, from its numeral and core words, or else from a full statutory
     heading phrase under another numeral ("一、主动公开政府信息情况" in a report that numbers its

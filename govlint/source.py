@@ -70,7 +70,7 @@ def text_line(raw: str, line_no: int, origin: tuple[tuple[str, int], ...] = ()) 
     return SourceLine(cells, span, raw, separated=len(cells) > 1)
 
 
-@functools.lru_cache(maxsize=4096)  # header lines and table rows recur from report to report
+@functools.lru_cache(maxsize=1024)  # header lines and table rows recur from report to report; a line is at most a few KB
 def _cells(raw: str) -> tuple[tuple[str, int, int], ...]:
     """(stripped text, start column, end column) of each "|"-separated part of ``raw``; an empty
     part is an empty span where it starts."""
