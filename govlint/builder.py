@@ -75,7 +75,8 @@ def _is_prose(text: str) -> bool:
     return (len(text) >= _PROSE_MIN or "。" in text) and not _TABLE_NOTE.match(text)
 
 
-def _table_start(texts: list[str]) -> str | None:
+@functools.lru_cache(maxsize=4096)  # rows of the same cells recur (in a cell-per-line layout, most rows)
+def _table_start(texts: tuple[str, ...]) -> str | None:
     """The table a line of cells (their texts) opens, by its anchor, or None."""
     anchors = set(map(_anchor, texts))
     if "T1" in anchors:
@@ -144,7 +145,7 @@ def build_document(
             return
         if region == "T3" and not line.separated and _values_in(region_tokens) >= T3_WIDTH:
             close_region()  # Table 3 has one data row: once it is complete, text after it is text
-        start = _table_start([c.text for c in line.cells])
+        start = _table_start(tuple([c.text for c in line.cells]))
         if start is not None and start != region:
             close_region()
             region, region_part = start, parts[-1][2]
