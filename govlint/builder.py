@@ -9,7 +9,7 @@ they should stand in, so a report with a lost heading still has its tables read.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 import regex
 
@@ -101,7 +101,7 @@ def _anchor(text: str) -> str | None:
 
 
 def build_document(
-    lines: Sequence[SourceLine], *, path: str | None, reader: str, source_text: tuple[str, ...]
+    lines: Iterable[SourceLine], *, path: str | None, reader: str, source_text: tuple[str, ...]
 ) -> Document:
     problems: list[Problem] = []
     # (section key or None, heading Paragraph or None, blocks)
