@@ -26,11 +26,13 @@ def quick_init(cls: type) -> type:
     through ``object.__setattr__`` by name). Readers build several of these per table cell.
     Only for plain fields: no validator, converter, factory default or post-init hook."""
     fields = attrs.fields(cls)
+    plain = all(f.init and f.validator is None and f.converter is None and not isinstance(f.default, attrs.Factory)
+                for f in fields)
+    if not plain or hasattr(cls, "__attrs_post_init__"):
+        raise TypeError(f"quick_init: {cls.__qualname__} has fields or hooks only attrs' own __init__ handles")
     namespace: dict[str, Any] = {}
     params = []
     for f in fields:
-        assert f.init and f.validator is None and f.converter is None and not isinstance(f.default, attrs.Factory)
-        assert not hasattr(cls, "__attrs_post_init__")
         namespace[f"_set_{f.name}"] = getattr(cls, f.name).__set__
         if f.default is attrs.NOTHING:
             params.append(f.alias)
