@@ -9,8 +9,6 @@ arrived in.
 
 from __future__ import annotations
 
-import functools
-
 from attrs import frozen
 
 from .model import Span, quick_init
@@ -66,19 +64,20 @@ class SourceLine:
 def text_line(raw: str, line_no: int, origin: tuple[tuple[str, int], ...] = ()) -> SourceLine:
     """Split one line of text on "|" into cells, keeping each cell's stripped span."""
     span = Span(line_no, 1, line_no, len(raw) + 1, origin)
-    cells = tuple([SourceCell(text, Span(line_no, start, line_no, end, origin)) for text, start, end in _cells(raw)])
-    return SourceLine(cells, span, raw, separated=len(cells) > 1)
-
-
-@functools.lru_cache(maxsize=1024)  # header lines and table rows recur from report to report; a line is at most a few KB
-def _cells(raw: str) -> tuple[tuple[str, int, int], ...]:
-    """(stripped text, start column, end column) of each "|"-separated part of ``raw``; an empty
-    part is an empty span where it starts."""
-    out = []
-    start = 1
+    if "|" not in raw:
+        return SourceLine((_cell(raw, 0, line_no, origin),), span, raw)
+    cells = []
+    start = 0
     for part in raw.split("|"):
-        stripped = part.strip()
-        column = start + len(part) - len(part.lstrip()) if stripped else start
-        out.append((stripped, column, column + len(stripped)))
+        cells.append(_cell(part, start, line_no, origin))
         start += len(part) + 1
-    return tuple(out)
+    return SourceLine(tuple(cells), span, raw, separated=True)
+
+
+def _cell(part: str, start: int, line_no: int, origin: tuple[tuple[str, int], ...]) -> SourceCell:
+    stripped = part.strip()
+    if not stripped:
+        return SourceCell("", Span(line_no, start + 1, line_no, start + 1, origin))
+    lead = len(part) - len(part.lstrip())
+    col = start + lead + 1
+    return SourceCell(stripped, Span(line_no, col, line_no, col + len(stripped), origin))
