@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from govlint.flatten import _Splitter
 from govlint.model import Cell, Span, Table, quick_init
 from govlint.schema import schema_for
-from govlint.source import text_line
 from govlint.tables import make_token, map_rows
 
 
@@ -21,13 +20,6 @@ def test_tokens_of_the_same_text_keep_their_own_spans():
     assert (first.span.line, second.span.line) == (3, 9)
     assert make_token("801000081", Span(1, 1, 1, 10), fused=True).fused
     assert not make_token("801000081", Span(1, 1, 1, 10)).fused  # fused is part of what is cached
-
-
-def test_a_line_written_twice_has_cells_on_its_own_line():
-    one, two = text_line("| 规章 | 1 |", 4), text_line("| 规章 | 1 |", 17, (("page", 2),))
-    assert [c.span for c in one.cells] == [Span(4, 1, 4, 1), Span(4, 3, 4, 5), Span(4, 8, 4, 9), Span(4, 11, 4, 11)]
-    assert [c.span.line for c in two.cells] == [17] * 4
-    assert all(c.span.origin == (("page", 2),) for c in two.cells)
 
 
 def test_row_matching_is_cached_per_mode():
