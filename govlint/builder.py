@@ -8,7 +8,8 @@ they should stand in, so a report with a lost heading still has its tables read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterable
 
 import regex
 
@@ -27,7 +28,7 @@ from .model import (
 )
 from .normalize import label_key, norm_text, normalize
 from .source import SourceLine
-from .schema import SIGNALS, schema_for
+from .schema import detection_signals, schema_for
 from .segment import cut, heading_by_phrase
 from .tables import Token, make_token, map_rows, map_single_row
 
@@ -53,6 +54,7 @@ _TABLE_NOTE = regex.compile(r"^\s*注\s*[:：]")
 _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
+@functools.lru_cache(maxsize=1024)  # headings and table labels recur from report to report; a line is at most a few KB
 def heading_section(text: str) -> str | None:
     """The section a line heads, from its numeral and core words, or else from a full statutory
     heading phrase under another numeral ("一、主动公开政府信息情况" in a report that numbers its
@@ -68,26 +70,38 @@ def heading_section(text: str) -> str | None:
     return heading_by_phrase(norm_text(text).strip()) if len(text) < 60 else None
 
 
-def _is_prose(line: SourceLine, norm: str) -> bool:
+def _is_prose(text: str) -> bool:
     """Prose ends a table region; a table's own note ("注：…数量含上年度结转数量。") does not."""
-    return not line.separated and (len(norm) >= _PROSE_MIN or "。" in norm) and not _TABLE_NOTE.match(norm)
+    return (len(text) >= _PROSE_MIN or "。" in text) and not _TABLE_NOTE.match(text)
 
 
-def _table_start(line: SourceLine, keys: list[str]) -> str | None:
-    first = next((k for k in keys if k), "")
-    if any(_T1_START.match(k) for k in keys):
+@functools.lru_cache(maxsize=4096)  # rows of the same cells recur (in a cell-per-line layout, most rows)
+def _table_start(texts: tuple[str, ...]) -> str | None:
+    """The table a line of cells (their texts) opens, by its anchor, or None."""
+    anchors = set(map(_anchor, texts))
+    if "T1" in anchors:
         return "T1"
-    if any(k.startswith("本列数据的勾稽关系") or k == "申请人情况" for k in keys) or first.startswith(
-        "一本年新收政府信息公开申请数量"
-    ):
+    first = next(filter(None, map(label_key, texts)), "")
+    if "T2" in anchors or first.startswith("一本年新收政府信息公开申请数量"):
         return "T2"
     if first in ("行政复议", "行政复议行政诉讼") or (first.startswith("行政复议行政诉讼") and "结果维持" in first):
         return "T3"
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # cached: the same labels and numbers come in every report
+def _anchor(text: str) -> str | None:
+    """The table a cell anchors wherever it stands in its line."""
+    key = label_key(text)
+    if _T1_START.match(key):
+        return "T1"
+    if key.startswith("本列数据的勾稽关系") or key == "申请人情况":
+        return "T2"
+    return None
+
+
 def build_document(
-    lines: Sequence[SourceLine], *, path: str | None, reader: str, source_text: tuple[str, ...]
+    lines: Iterable[SourceLine], *, path: str | None, reader: str, source_text: tuple[str, ...]
 ) -> Document:
     problems: list[Problem] = []
     # (section key or None, heading Paragraph or None, blocks)
@@ -113,14 +127,15 @@ def build_document(
     def take(line: SourceLine, fused: bool, norm: Normalized | None) -> None:
         """One line (or one piece of a run-on line) into the current section or table region."""
         nonlocal region, region_part, last_order, previous_plain_text
-        norm = norm or normalize(line.raw)
-        stripped = norm.text.strip()
         nonempty = [c for c in line.cells if c.text]
         if not nonempty:
             if region is not None and line.separated:  # a row of separators only: one blank cell
                 region_tokens.append(make_token("", line.cells[0].span))
             return
-        key = heading_section(stripped.strip("| ")) if len(nonempty) == 1 else None
+        # Normalised only where it is read (a heading, prose, a paragraph): a row of values needs none.
+        if norm is None and (len(nonempty) == 1 or not line.separated):
+            norm = normalize(line.raw)
+        key = heading_section(norm.text.strip().strip("| ")) if len(nonempty) == 1 else None
         if key is not None and SECTION_KEYS.index(key) > last_order:
             close_region()
             last_order = SECTION_KEYS.index(key)
@@ -130,15 +145,14 @@ def build_document(
             return
         if region == "T3" and not line.separated and _values_in(region_tokens) >= T3_WIDTH:
             close_region()  # Table 3 has one data row: once it is complete, text after it is text
-        keys = [label_key(c.text) for c in line.cells]
-        start = _table_start(line, keys)
+        start = _table_start(tuple([c.text for c in line.cells]))
         if start is not None and start != region:
             close_region()
             region, region_part = start, parts[-1][2]
-        elif region is not None and _is_prose(line, stripped):
+        elif region is not None and not line.separated and _is_prose(norm.text.strip()):
             close_region()
         if region is None:
-            parts[-1][2].append(Paragraph(line.raw, norm, line.span))
+            parts[-1][2].append(Paragraph(line.raw, norm or normalize(line.raw), line.span))
             previous_plain_text = False
             return
         cells = list(line.cells)
@@ -151,7 +165,7 @@ def build_document(
         if not cells:
             region_tokens.append(make_token("", line.cells[0].span))
         else:
-            region_tokens.extend(make_token(c.text, c.span, fused=fused) for c in cells)
+            region_tokens.extend([make_token(c.text, c.span, fused) for c in cells])
         previous_plain_text = not line.separated
 
     for line in lines:
@@ -212,12 +226,13 @@ class _Pending:
 
 def _detect_format(regions: dict[str, list[Token]]) -> tuple[set[str], tuple[str, ...]]:
     """Formats whose table labels appear (domain.md §4.2): tables decide, not citations."""
-    keys = [t.key for tokens in regions.values() for t in tokens if t.key]
+    # Keys hold letters and digits only, so a mark is in some key exactly when it is in their join.
+    keys = "|".join(t.key for tokens in regions.values() for t in tokens if t.key)
     found: set[str] = set()
     signals: list[str] = []
-    for fmt, marks in SIGNALS.items():
+    for fmt, marks in detection_signals().items():
         for mark in marks:
-            if any(mark in k for k in keys):
+            if mark in keys:
                 found.add(fmt)
                 signals.append(f"{fmt}:{mark}")
     return found, tuple(signals)
@@ -229,7 +244,7 @@ def _table_format(table_id: str, tokens: list[Token], doc_format: str) -> str:
         return doc_format
     keys = [t.key for t in tokens if t.key]
     for fmt in (FORMAT_2021, FORMAT_2019):
-        if any(mark in k for mark in SIGNALS[fmt] for k in keys):
+        if any(mark in k for mark in detection_signals()[fmt] for k in keys):
             return fmt
     if table_id == "T2":  # "(六)其他处理" followed directly by values is the 2019 single row
         for i, token in enumerate(tokens[:-1]):

@@ -15,6 +15,7 @@ search linear in practice (a 100-digit run is rejected in milliseconds).
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 import regex
@@ -59,6 +60,7 @@ def layout(table_id: str, width: int) -> tuple[Group, ...]:
     return (Group(width, False),)
 
 
+@functools.lru_cache(maxsize=4096)  # rows of zeros and other short runs recur across reports
 def split_run(run: str, groups: tuple[Group, ...]) -> Split:
     """Every way to cut ``run`` into cells that satisfies ``groups``; spaces honoured if possible."""
     chars: list[str] = []
@@ -98,18 +100,18 @@ class _Splitter:
         text = self.text
         if start >= len(text) or not text[start].isdigit():
             return
-        stop = min(len(text), start + _MAX_DIGITS)
-        for end in range(start + 1, stop + 1):
-            piece = text[start:end]
+        leading_zero = text[start] == "0"
+        dots = 0
+        for end in range(start + 1, min(len(text), start + _MAX_DIGITS) + 1):
+            char = text[end - 1]
             if end - 1 > start and end - 1 in self.spaced:
                 return  # a space inside the cell
-            if piece[-1] == ".":
+            if char == ".":
+                dots += 1
                 continue
-            if not piece.replace(".", "").isdigit() or piece.count(".") > 1:
+            if not char.isdigit() or dots > 1 or (dots and not decimal):
                 return
-            if "." in piece and not decimal:
-                return
-            if len(piece) > 1 and piece[0] == "0" and piece[1] != ".":
+            if leading_zero and end - start > 1 and text[start + 1] != ".":
                 return  # a leading zero: "0" is a cell, "01" is not
             yield end
 

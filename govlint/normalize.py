@@ -32,6 +32,7 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+@functools.lru_cache(maxsize=1024)  # header lines and table rows recur from report to report; a line is at most a few KB
 def normalize(raw: str) -> Normalized:
     """NFKC then traditional → simplified, keeping a map from each output character to its source."""
     text = unicodedata.normalize("NFKC", raw)

@@ -7,6 +7,8 @@ A row may list extra accepted prefixes for labels that real reports shorten.
 
 from __future__ import annotations
 
+import functools
+
 from attrs import frozen
 
 from .model import FORMAT_2019, FORMAT_2021
@@ -30,7 +32,7 @@ class ColumnSpec:
     label: str
 
 
-@frozen
+@frozen(cache_hash=True)  # a spec keys the row matchers' cache (govlint.tables)
 class TableSpec:
     id: str
     title: str
@@ -215,33 +217,36 @@ SCHEMAS = {
     FORMAT_2019: FormatSchema(FORMAT_2019, (_T1_2019, _T2_2019, _T3)),
 }
 
-# Format detection signals (domain.md §4.2), as label keys.
-SIGNALS = {
-    FORMAT_2019: tuple(
-        label_key(s)
-        for s in (
-            "本年新制作数量",
-            "本年新公开数量",
-            "对外公开总数量",
-            "上一年项目数量",
-            "本年增/减",
-            "其他对外管理服务事项",
-            "政府集中采购",
-            "第二十条第（九）项",
-        )
-    ),
-    FORMAT_2021: tuple(
-        label_key(s)
-        for s in (
-            "本年制发件数",
-            "本年废止件数",
-            "现行有效件数",
-            "本年收费金额（单位：万元）",
-            "逾期未按收费通知要求缴纳费用",
-            "逾期不补正",
-        )
-    ),
-}
+@functools.lru_cache(maxsize=1)
+def detection_signals() -> dict[str, tuple[str, ...]]:
+    """Format detection signals (domain.md §4.2), as label keys. Made on first use, not at import:
+    a label key needs the traditional → simplified converter, which takes milliseconds to load."""
+    return {
+        FORMAT_2019: tuple(
+            label_key(s)
+            for s in (
+                "本年新制作数量",
+                "本年新公开数量",
+                "对外公开总数量",
+                "上一年项目数量",
+                "本年增/减",
+                "其他对外管理服务事项",
+                "政府集中采购",
+                "第二十条第（九）项",
+            )
+        ),
+        FORMAT_2021: tuple(
+            label_key(s)
+            for s in (
+                "本年制发件数",
+                "本年废止件数",
+                "现行有效件数",
+                "本年收费金额（单位：万元）",
+                "逾期未按收费通知要求缴纳费用",
+                "逾期不补正",
+            )
+        ),
+    }
 
 
 def t1_column_label(fmt: str, row_id: str, column_id: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from .model import Span
+from .model import Span, quick_init
 
 
 class ReadError(Exception):
@@ -35,12 +35,14 @@ class InputTooLarge(ReadError):
     """The file is over the configured ``max-bytes``: skipped, not read."""
 
 
+@quick_init
 @frozen
 class SourceCell:
     text: str
     span: Span
 
 
+@quick_init
 @frozen
 class SourceLine:
     """One line of text, or one table row. ``cells`` has a single cell for plain text; a row

@@ -9,6 +9,9 @@ nothing. What cannot be placed becomes a ``Problem`` that names it.
 
 from __future__ import annotations
 
+import functools
+
+import attrs
 import regex
 from attrs import frozen
 
@@ -27,7 +30,9 @@ _APPROXIMATE_MIN = 4  # shortest label key matched by edit distance
 _UNIT_SUFFIX = regex.compile(r"(?<!\s)\s*(?:万元|元)$")  # starts where a blank run starts: linear
 
 
-@frozen
+# Not frozen, though never changed once made: a table region holds hundreds of tokens and a frozen
+# class costs several times as much to build (it cannot store its fields with plain assignments).
+@attrs.define
 class Token:
     text: str  # as written
     span: Span
@@ -45,9 +50,15 @@ class Token:
 def make_token(text: str, span: Span, fused: bool = False) -> Token:
     """A label or a value; with ``fused``, a run of digits ("801000081", "0 0 0 0 0 00") that
     ``govlint.flatten`` may split once its row is known."""
+    return Token(text, span, *_classify(text, fused))
+
+
+@functools.lru_cache(maxsize=8192)  # the same labels and small numbers come in every report
+def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | None, bool, bool]:
+    """(key, value, unit, is_value, fused) of a token's text: what ``make_token`` adds to the span."""
     norm = norm_text(text).strip()
     if norm.lower() in MISSING_MARKS:
-        return Token(text, span, "", is_value=True)
+        return "", None, None, True, False
     m = _NUMBER.match(norm)
     fused = fused and bool(norm) and norm[0].isdigit()
     if m:
@@ -55,10 +66,10 @@ def make_token(text: str, span: Span, fused: bool = False) -> Token:
         value: int | float = float(number) if "." in number else int(number)
         if m["sign"] in ("减", "-", "−"):
             value = -value
-        return Token(text, span, "", value=value, unit=m["unit"], is_value=True, fused=fused and not m["sign"])
+        return "", value, m["unit"], True, fused and not m["sign"]
     if fused and is_run(norm):
-        return Token(text, span, "", is_value=True, fused=True)
-    return Token(text, span, label_key(text))
+        return "", None, None, True, True
+    return label_key(text), None, None, False, False
 
 
 @frozen
@@ -113,9 +124,15 @@ def _strip_enumerator(key: str) -> str:
     return _ENUMERATOR.sub("", key, count=1)
 
 
+_KEYS_CACHED = 2048  # per matcher: the label keys of a table recur in report after report
+
+
 class _RowMatcher:
     """Finds the schema row a label opens: by exact key, by an accepted prefix, and, for labels
-    written without their enumerator ("属于国家秘密"), by the key without it when that is unique."""
+    written without their enumerator ("属于国家秘密"), by the key without it when that is unique.
+
+    Built once per table spec (``_matcher``), with its answers cached per key: a key's row never
+    depends on the report it came from."""
 
     def __init__(self, spec: TableSpec, exact_only: bool) -> None:
         self.exact_only = exact_only
@@ -127,8 +144,11 @@ class _RowMatcher:
         self.groups = {label_key(g) for g in spec.groups}
         # Every form a label may take, for approximate matching; a group label opens no row.
         self.forms = [*self.keys, *self.bare.items(), *((g, None) for g in self.groups)]
+        self.match = functools.lru_cache(maxsize=_KEYS_CACHED)(self._match)
+        self.approximate = functools.lru_cache(maxsize=_KEYS_CACHED)(self._approximate)
+        self.continues = functools.lru_cache(maxsize=_KEYS_CACHED)(self._continues)
 
-    def match(self, key: str):
+    def _match(self, key: str):
         for candidate, row in self.keys:
             if key == candidate or (not self.exact_only and key.startswith(candidate)):
                 return row
@@ -136,7 +156,7 @@ class _RowMatcher:
             return self.bare.get(key)
         return None
 
-    def approximate(self, key: str):
+    def _approximate(self, key: str):
         """The one row whose label is within a small edit distance of ``key`` (OCR and wrong
         conversions change a character or two: "属于国家秘蜜"), or None when no row, or more than
         one, is that close, or the closest is a group label. Short keys never match: "规章" and
@@ -159,10 +179,26 @@ class _RowMatcher:
                 found.add(row)
         return next(iter(found)) if len(found) == 1 else None
 
+    def _continues(self, key: str) -> bool:
+        """A label fragment that goes on the label before it (a cell broken over lines): it opens
+        nothing itself and carries no enumerator of its own."""
+        return (
+            bool(key)
+            and not _ENUMERATOR.match(key)
+            and key not in self.groups
+            and self.match(key) is None
+            and self.approximate(key) is None
+        )
+
+
+@functools.lru_cache(maxsize=16)  # one per table spec and mode; the schemas hold five specs
+def _matcher(spec: TableSpec, exact_only: bool) -> _RowMatcher:
+    return _RowMatcher(spec, exact_only)
+
 
 def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[Table, list[Problem]]:
     """Map a T1 or T2 token stream: each matched label opens a row, values fill it in order."""
-    matcher = _RowMatcher(spec, exact_labels)
+    matcher = _matcher(spec, exact_labels)
     problems: list[Problem] = []
     rows: dict[str, Row] = {}
     unsplit: dict[str, Unsplit] = {}  # rows whose digit run fits several splits (or none)
@@ -232,9 +268,9 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
 
     orphans: list[Token] = []
     for token in tokens:
-        if not token.is_value and current is not None and not current[2] and _continues(token, matcher):
+        if not token.is_value and current is not None and not current[2] and matcher.continues(token.key):
             continue  # "（二）部分公开（区分处理的，只计这一情" then "形，不计其他情形）": one label
-        if not token.is_value and stray is not None and not stray[1] and _continues(token, matcher):
+        if not token.is_value and stray is not None and not stray[1] and matcher.continues(token.key):
             # "5.要求行政机关确认或重新出具" then "已获取信息": the two halves make the label.
             label = Token(stray[0].text + token.text, _join(stray[0].span, token.span), stray[0].key + token.key)
             row_spec = matcher.match(label.key)
@@ -285,22 +321,9 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
     return Table(spec.id, ordered, _table_span(tokens)), problems
 
 
-def _continues(token: Token, matcher: _RowMatcher) -> bool:
-    """A label fragment that goes on the label before it (a cell broken over lines): it opens
-    nothing itself and carries no enumerator of its own."""
-    key = token.key
-    return (
-        bool(key)
-        and not _ENUMERATOR.match(key)
-        and key not in matcher.groups
-        and matcher.match(key) is None
-        and matcher.approximate(key) is None
-    )
-
-
 def _row(table_id: str, row_spec, label: Token, values: list[Token]) -> Row:
     cells = tuple(
-        Cell(table_id, row_spec.id, column, v.text, v.value, v.unit, v.span) for column, v in zip(row_spec.columns, values)
+        [Cell(table_id, row_spec.id, column, v.text, v.value, v.unit, v.span) for column, v in zip(row_spec.columns, values)]
     )
     end = values[-1].span if values else label.span
     return Row(row_spec.id, label.text, cells, _join(label.span, end))

@@ -16,7 +16,8 @@ from ..source import InputTooLarge, ReadError
 from .decode import decode
 from .text import source_lines as text_lines
 
-# name → module holding `source_lines(...)`; binary readers take bytes, text readers take str.
+# name → module holding `source_lines(...)`; binary readers take bytes and return a list (their lines
+# are the document's text), text readers take str and may return the lines as an iterator.
 READERS = {
     "text": ("govlint.readers.text", "text"),
     "html": ("govlint.readers.html", "text"),  # decoded first: its spans are lines of the HTML source

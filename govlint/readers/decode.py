@@ -27,12 +27,7 @@ def decode(data: bytes) -> tuple[str, str]:
             return _strip_bom(data.decode(encoding, errors="replace")), encoding
     if _looks_binary(data):
         raise ReadError("P901", "文件是二进制数据，不是文本报告。", "The file is binary data, not a text report.")
-    # Text never holds NUL, BOM-less UTF-16 with any ASCII does: try it before UTF-8, which
-    # would accept the NULs. CJK-only UTF-16 has no NUL and is tried after UTF-8 (ASCII read as
-    # UTF-16 looks like CJK, so UTF-8 must go first there).
-    utf16 = _utf16_order(data)
-    first = [utf16] if b"\x00" in data[:8192] else []
-    for encoding in (*first, "utf-8", _declared_encoding(data), utf16):
+    for encoding in _guesses(data):
         if encoding:
             try:
                 return data.decode(encoding), encoding
@@ -50,6 +45,22 @@ def decode(data: bytes) -> tuple[str, str]:
             "Cannot determine the file's character encoding (UTF-8, UTF-16, GB18030/GBK and Big5 are supported).",
         )
     return str(best), best.encoding
+
+
+def _guesses(data: bytes):
+    """The encodings to try, in order, each worked out only once the one before has failed
+    (probing for UTF-16 costs more than decoding UTF-8, which nearly every input is).
+
+    Text never holds NUL, BOM-less UTF-16 with any ASCII does: it is tried before UTF-8, which
+    would accept the NULs. CJK-only UTF-16 has no NUL and is tried after UTF-8 (ASCII read as
+    UTF-16 looks like CJK, so UTF-8 must go first there)."""
+    nul = b"\x00" in data[:8192]
+    if nul:
+        yield _utf16_order(data)
+    yield "utf-8"
+    yield _declared_encoding(data)
+    if not nul:
+        yield _utf16_order(data)
 
 
 # Control bytes that never occur in text (tab, newlines, form feed and ESC excluded).

@@ -26,6 +26,11 @@ from .layout import Lines
 from ..source import ReadError, SourceLine
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Qualified tag names, built once: a table walk looks up several per cell.
+_P, _TBL, _TR, _TC, _TC_PR, _GRID_SPAN, _V_MERGE, _VAL = (
+    _W + name for name in ("p", "tbl", "tr", "tc", "tcPr", "gridSpan", "vMerge", "val")
+)
+_T, _TAB, _BR, _CR = (_W + name for name in ("t", "tab", "br", "cr"))
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital",
                     "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting"}
@@ -37,11 +42,11 @@ def source_lines(data: bytes) -> list[SourceLine]:
     lines = Lines()
     paragraph_no = table_no = 0
     for child in _body_blocks(document.element.body):
-        if child.tag == f"{_W}p":
+        if child.tag == _P:
             paragraph_no += 1
             text = numbering.prefix(child, document) + _paragraph_text(child)
             lines.text(text, (("paragraph", paragraph_no),))
-        elif child.tag == f"{_W}tbl":
+        elif child.tag == _TBL:
             table_no += 1
             _table(child, table_no, lines)
     return lines.lines
@@ -81,25 +86,27 @@ def _body_blocks(body):
 def _paragraph_text(p) -> str:
     """Text of runs, hyperlinks and fields; tabs and breaks are white space."""
     parts = []
-    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if node.tag == f"{_W}t":
+    for node in p.iter(_T, _TAB, _BR, _CR):
+        tag = node.tag
+        if tag == _T:
             parts.append(node.text or "")
         else:
-            parts.append(" " if node.tag == f"{_W}tab" else "\n")
+            parts.append(" " if tag == _TAB else "\n")
     return "".join(parts)
 
 
 def _table(tbl, table_no: int, lines: Lines) -> None:
-    for row_no, tr in enumerate(tbl.iterchildren(f"{_W}tr"), start=1):
+    for row_no, tr in enumerate(tbl.iterchildren(_TR), start=1):
         column = _int_val(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
         cells = []
-        for tc in tr.iterchildren(f"{_W}tc"):
-            props = tc.find(f"{_W}tcPr")
-            span = _int_val(props.find(f"{_W}gridSpan") if props is not None else None, 1)
-            merge = props.find(f"{_W}vMerge") if props is not None else None
-            continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
+        for tc in tr.iterchildren(_TC):
+            # iterchildren, not find: the same first child, without an ElementPath lookup per cell
+            props = next(tc.iterchildren(_TC_PR), None)
+            span = _int_val(next(props.iterchildren(_GRID_SPAN), None) if props is not None else None, 1)
+            merge = next(props.iterchildren(_V_MERGE), None) if props is not None else None
+            continued = merge is not None and merge.get(_VAL, "continue") == "continue"
             if not continued:
-                text = "\n".join(_paragraph_text(p) for p in tc.iterchildren(f"{_W}p"))
+                text = "\n".join([_paragraph_text(p) for p in tc.iterchildren(_P)])
                 cells.append((text, (("table", table_no), ("row", row_no), ("cell", column + 1))))
             column += span
         lines.row(cells, (("table", table_no), ("row", row_no)))

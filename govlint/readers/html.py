@@ -11,8 +11,8 @@ shared metadata reader understands: the title (page ``<h1>``, ``<meta name="Arti
 发布日期 / 公开日期 / 发文日期 / 成文日期 / 发布机构, visible ones first, then ``<meta>`` dates
 (``PubDate``, ``firstpublishedtime``, ``article:published_time``).
 
-Tables are expanded into their grid (rowspan/colspan) and each real cell is emitted once where it
-starts (see ``layout``); ``&nbsp;`` cells are blank. A table that holds other tables is layout,
+Each real cell of a table is emitted once, in its row, where it starts: the positions a rowspan or
+colspan covers add no cells (see ``layout``); ``&nbsp;`` cells are blank. A table that holds other tables is layout,
 not data, and is read as blocks.
 
 Positions are in the HTML source: the line is lxml's ``sourceline`` of the element; the column is
@@ -24,6 +24,8 @@ stands in the next cell.
 """
 
 from __future__ import annotations
+
+import functools
 
 import regex
 
@@ -64,13 +66,31 @@ _TITLE_MAX = 70  # a longer line is a sentence that names the report, not its ti
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def source_lines(text: str) -> list[SourceLine]:
-    from lxml import html as lxml_html  # a C extension: loaded only for HTML input
+@functools.lru_cache(maxsize=1)
+def _lxml():
+    """lxml's HTML parser and its text-content XPath. A C extension: loaded only for HTML input.
+    Plain ``etree`` elements, not ``lxml.html``'s, whose class lookup runs Python code for every
+    element the walk touches; the tree is the same."""
+    from lxml import etree
 
+    return etree.HTMLParser(), etree.XPath("string()", smart_strings=False)
+
+
+def _text_content(element) -> str:
+    if not len(element):  # a leaf (most table cells): its own text is all of it
+        return element.text or ""
+    return _lxml()[1](element)
+
+
+def source_lines(text: str) -> list[SourceLine]:
     text = _XML_DECLARATION.sub(lambda m: " " * len(m.group()), text, count=1)  # lxml refuses it in str
+    from lxml import etree
+
     try:
-        root = lxml_html.document_fromstring(text)
+        root = etree.fromstring(text, _lxml()[0])
     except Exception:  # lxml raises ParserError/ValueError on markup with no element at all
+        return []
+    if root is None:  # no element at all
         return []
     locator = _Locator(text)
     body = root.find("body")
@@ -84,8 +104,17 @@ def source_lines(text: str) -> list[SourceLine]:
 
 
 def _anchors(element) -> frozenset[int]:
-    key = label_key(element.text_content())
+    key = label_key(_text_content(element))
     return frozenset(i for i, pattern in enumerate(_ANCHORS) if pattern.search(key))
+
+
+def _holds_exactly(element, wanted: frozenset[int]) -> bool:
+    """``_anchors(element) == wanted``, rejecting most elements (table cells) on the first anchor
+    they lack instead of searching for all of them."""
+    key = label_key(_text_content(element))
+    if not all(_ANCHORS[i].search(key) for i in wanted):
+        return False
+    return not any(pattern.search(key) for i, pattern in enumerate(_ANCHORS) if i not in wanted)
 
 
 def _article(body):
@@ -93,12 +122,16 @@ def _article(body):
     wanted = _anchors(body)
     if not wanted:
         return None
+    from lxml import etree
+
     best, best_depth = body, 0
-    for element in body.iterdescendants():
-        if not isinstance(element.tag, str) or element.tag not in _CONTAINERS:
+    depth = -1  # below body, counted as the walk goes (body itself is depth 0)
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        if event == "end":
+            depth -= 1
             continue
-        depth = sum(1 for _ in element.iterancestors())
-        if depth > best_depth and _anchors(element) == wanted:
+        depth += 1
+        if depth > best_depth and element.tag in _CONTAINERS and _holds_exactly(element, wanted):
             best, best_depth = element, depth
     return best
 
@@ -164,21 +197,14 @@ class _Walker:
             self.lines.append(SourceLine((SourceCell(text, span),), span, text))
 
     def table(self, table) -> None:
-        covered: set[tuple[int, int]] = set()
-        for r, tr in enumerate(_rows(table)):
+        for tr in _rows(table):
             cells = []
-            c = 0
             for td in tr:
-                if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                if td.tag not in ("td", "th"):
                     continue
-                while (r, c) in covered:
-                    c += 1
-                rowspan, colspan = _span_attr(td, "rowspan"), _span_attr(td, "colspan")
-                covered.update((r + i, c + j) for i in range(rowspan) for j in range(colspan))
                 text = _cell_text(td)
                 span = self.locator.span(text, td.sourceline) if text else _blank_span(self.locator, td)
                 cells.append(SourceCell(text, span))
-                c += colspan
             cells = cells[drop_label_debris([cell.text for cell in cells]):]
             if cells:
                 raw = CELL_SEPARATOR.join(cell.text for cell in cells)
@@ -198,16 +224,10 @@ def _rows(table):
             yield from (tr for tr in child if tr.tag == "tr")
 
 
-def _span_attr(td, name: str) -> int:
-    try:
-        value = int(td.get(name, "1"))
-    except ValueError:
-        return 1
-    return min(max(value, 1), 1000)  # rowspan="0" and junk read as 1; cap absurd spans
-
-
 def _cell_text(td) -> str:
     """A cell's text; <br> and paragraphs inside a narrow header cell are only line breaks."""
+    if not len(td):  # text only, the usual cell
+        return squash(td.text or "")
     parts: list[str] = []
 
     def collect(element) -> None:
@@ -278,14 +298,14 @@ def _header(text: str, line: int | None, needle: str, locator: _Locator) -> Sour
 def _page_title(root, article) -> tuple[str, int | None] | None:
     for h1 in root.iter("h1"):
         if article is None or article not in h1.iterancestors():
-            text = squash(h1.text_content())
+            text = squash(_text_content(h1))
             if text:
                 return text, h1.sourceline
     for element in root.iter("meta"):
         if (element.get("name") or element.get("property") or "").lower() in _META_TITLES and element.get("content"):
             return squash(element.get("content")), element.sourceline
     title = root.find(".//title")
-    text = _TITLE_SUFFIX.sub("", squash(title.text_content())) if title is not None else ""
+    text = _TITLE_SUFFIX.sub("", squash(_text_content(title))) if title is not None else ""
     return (text, title.sourceline) if text else None
 
 

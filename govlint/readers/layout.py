@@ -11,6 +11,8 @@ page (domain.md §6.1–6.2), and a genuinely blank value cell (``&nbsp;``) stay
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..model import Span
@@ -24,6 +26,7 @@ _SPACES = regex.compile(r"\s+")
 CELL_SEPARATOR = " | "
 
 
+@functools.lru_cache(maxsize=4096)  # table cells ("0", the row labels) recur from report to report
 def squash(text: str) -> str:
     """One line of clean text: ``&nbsp;`` is a space, breaks inside CJK text vanish, other runs
     of white space become one space."""

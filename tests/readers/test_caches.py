@@ -1,0 +1,72 @@
+"""What the reading caches must not change: every cell keeps its own position, a cached answer
+depends only on what it was cached by, and quickly built model objects are the same objects."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govlint.flatten import _Splitter
+from govlint.model import Cell, Span, Table, quick_init
+from govlint.schema import schema_for
+from govlint.tables import make_token, map_rows
+
+
+def test_tokens_of_the_same_text_keep_their_own_spans():
+    first, second = make_token("12", Span(3, 5, 3, 7)), make_token("12", Span(9, 1, 9, 3))
+    assert (first.value, second.value) == (12, 12)
+    assert (first.span.line, second.span.line) == (3, 9)
+    assert make_token("801000081", Span(1, 1, 1, 10), fused=True).fused
+    assert not make_token("801000081", Span(1, 1, 1, 10)).fused  # fused is part of what is cached
+
+
+def test_row_matching_is_cached_per_mode():
+    """Table 1 matches labels exactly, Table 2 also by accepted prefix: the same spec and key
+    answer differently in each mode."""
+    spec = schema_for("2021").table("T2")
+    span = Span(1, 1, 1, 2)
+    tokens = [make_token("（一）予以公开（含部分）", span), *(make_token("1", span) for _ in range(7))]
+    assert map_rows(spec, tokens, exact_labels=False)[0].row("R3.1") is not None
+    assert map_rows(spec, tokens, exact_labels=True)[0].row("R3.1") is None
+    assert map_rows(spec, tokens, exact_labels=False)[0].row("R3.1") is not None
+
+
+def test_quickly_built_objects_are_the_frozen_attrs_objects():
+    span = Span(1, 2, 1, 5)
+    assert span == Span(line=1, column=2, end_line=1, end_column=5, origin=())
+    assert repr(span) == "Span(line=1, column=2, end_line=1, end_column=5, origin=())"
+    assert attrs.evolve(span, line=7).line == 7
+    cell = Cell("T2", "R1", "C1", "0", 0)
+    assert (cell.unit, cell.span) == (None, None)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        cell.value = 1  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        quick_init(Table)  # its post-init hook needs attrs' own __init__
+
+
+def _reference_cell_ends(text: str, spaced: set[int], start: int, decimal: bool) -> list[int]:
+    """Every prefix checked afresh, as the splitter did before it extended numbers digit by digit."""
+    out: list[int] = []
+    if start >= len(text) or not text[start].isdigit():
+        return out
+    for end in range(start + 1, min(len(text), start + 16) + 1):
+        piece = text[start:end]
+        if end - 1 > start and end - 1 in spaced:
+            break
+        if piece[-1] == ".":
+            continue
+        if not piece.replace(".", "").isdigit() or piece.count(".") > 1 or ("." in piece and not decimal):
+            break
+        if len(piece) > 1 and piece[0] == "0" and piece[1] != ".":
+            break
+        out.append(end)
+    return out
+
+
+@given(st.text("0123456789.", min_size=1, max_size=20), st.sets(st.integers(0, 20)), st.booleans())
+def test_cell_ends_are_the_well_formed_numbers(text, spaced, decimal):
+    splitter = _Splitter(text, (), spaced)
+    for start in range(len(text)):
+        assert list(splitter._cell_ends(start, decimal)) == _reference_cell_ends(text, spaced, start, decimal)
