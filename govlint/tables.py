@@ -142,8 +142,10 @@ class _RowMatcher:
             bare.setdefault(_strip_enumerator(label_key(row.label)), []).append(row)
         self.bare = {k: rows[0] for k, rows in bare.items() if len(rows) == 1 and len(k) >= 4}
         self.groups = {label_key(g) for g in spec.groups}
-        # Every form a label may take, for approximate matching; a group label opens no row.
-        self.forms = [*self.keys, *self.bare.items(), *((g, None) for g in self.groups)]
+        # Every form a label may take, for approximate matching, with its characters; a group
+        # label opens no row.
+        self.forms = [(form, row, frozenset(form))
+                      for form, row in (*self.keys, *self.bare.items(), *((g, None) for g in self.groups))]
         self.match = functools.lru_cache(maxsize=_KEYS_CACHED)(self._match)
         self.approximate = functools.lru_cache(maxsize=_KEYS_CACHED)(self._approximate)
         self.continues = functools.lru_cache(maxsize=_KEYS_CACHED)(self._continues)
@@ -163,13 +165,21 @@ class _RowMatcher:
         "其他" are one character away from too much."""
         if len(key) < _APPROXIMATE_MIN or key in self.groups:
             return None
+        limit = 1 if len(key) <= 8 else 2
+        # Lower bounds of the edit distance rule out nearly every form (a header word shares
+        # few characters with any row label): the length difference, and the characters one
+        # has and the other lacks, each of which some edit must touch. Only the forms left are
+        # measured, so rapidfuzz loads only when a label is close to one.
+        chars = frozenset(key)
+        close = [(form, row) for form, row, form_chars in self.forms
+                 if abs(len(form) - len(key)) <= limit and len(chars - form_chars) <= limit
+                 and len(form_chars - chars) <= limit]
+        if not close:
+            return None
         from rapidfuzz.distance import Levenshtein  # a C extension: loaded only when a label needs it
 
-        limit = 1 if len(key) <= 8 else 2
         best, found = limit + 1, set()
-        for form, row in self.forms:
-            if abs(len(form) - len(key)) > limit:
-                continue
+        for form, row in close:
             distance = Levenshtein.distance(key, form, score_cutoff=limit)
             if distance > limit:
                 continue

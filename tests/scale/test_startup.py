@@ -15,11 +15,13 @@ HEAVY = ("phonenumbers.geodata", "lxml", "docx", "pdfminer", "pypdf", "dask", "d
          "charset_normalizer", "tqdm", "concurrent.futures.process")
 # Nor what one file checked in text format does not use: executors (-j, lint_many; logging comes
 # with them), the corpus machinery (one report and no mapping file: nothing to compare), the
-# other reporters, what other commands and options need, and error hints (difflib).
+# other reporters, what other commands and options need, and error hints (difflib); fingerprints
+# (hashlib) are for the JSON and SARIF outputs and baselines; edit distances (rapidfuzz) only for a
+# label near a row label; email_validator only for an address that is not plain.
 UNUSED = ("concurrent.futures", "logging", "govlint.corpus", "govlint.identity", "govlint.reporters.json",
           "govlint.reporters.sarif", "govlint.reporters.github", "govlint.reporters.junit",
           "govlint.reporters.html", "govlint.reporters.statistics", "govlint.dump", "govlint.ruledocs",
-          "govlint.baseline", "difflib")
+          "govlint.baseline", "difflib", "hashlib", "rapidfuzz", "email_validator")
 
 
 def test_checking_a_text_report_imports_nothing_heavy_or_unused():
