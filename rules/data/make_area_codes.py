@@ -12,13 +12,18 @@ from __future__ import annotations
 
 
 def rows() -> list[str]:
-    """"517\t江苏省淮安市": area code without its 0, the geocoder's Chinese description."""
+    """"517\t江苏\t淮安": area code without its 0, then the province and the cities ("、" between
+    them) of the geocoder's Chinese description ("江苏省淮安市"), as ``_places`` reads them."""
     from phonenumbers.geodata import GEOCODE_DATA
+
+    from govlint_rules._places import parse_description
 
     out = []
     for prefix, names in GEOCODE_DATA.items():
         if prefix.startswith("86") and len(prefix) <= 6 and "zh" in names:
-            out.append(f"{prefix[2:]}\t{names['zh']}")
+            places = parse_description(names["zh"])
+            if places:
+                out.append(f"{prefix[2:]}\t{places[0].province}\t{'、'.join(p.city for p in places)}")
     return sorted(out)
 
 
