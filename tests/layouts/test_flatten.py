@@ -4,6 +4,7 @@ fits is returned and the table reader reports them (P905) rather than choosing o
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -151,3 +152,24 @@ def test_long_runs_are_rejected_fast():
         assert split_run(run, T2).candidates == ()
         assert split_run(run, T3).candidates == ()
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.xfail(strict=True, reason="known gap, found by the fuzz profile: a row whose digits no "
+                   "longer add up can still split one way that does, and is then read wrong")
+def test_a_row_that_no_longer_adds_up_is_not_read_as_another_split_that_does():
+    """新收 12|23|20|14|9|13 → 94 (12 was 15: the row total no longer holds) fused as
+    "1223201491394" also splits as 1|22|320|1|49|1 → 394, which does add up, so that is what is
+    read; every column of the table then fails its balance (A101 on R3.7) and the narrative its
+    figure, away from the one changed cell. The true split keeps six of the seven column
+    identities; choosing splits by all of a table's identities, not only the row's, would read
+    it, or leave it unread (P905) when no split stands out."""
+    digits = "1223201491394"
+    assert cells(digits, T2) == [["1", "22", "320", "1", "49", "1", "394"]]  # the only split the row allows
+    spec = schema_for("2021").table("T2")
+    span = Span(1, 1, 1, 2)
+    rows = {"R1": digits, "R2": "1002025", "R3.7": "1623201691498", "R4": "0000011"}
+    tokens = [t for row_id, run in rows.items()
+              for t in (make_token(spec.row(row_id).label, span), make_token(run, span, fused=True))]
+    table, _problems = map_rows(spec, tokens, exact_labels=False)
+    row = table.row("R1")
+    assert row is None or not row.cells or [c.value for c in row.cells] == [12, 23, 20, 14, 9, 13, 94]
