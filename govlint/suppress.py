@@ -18,7 +18,7 @@ Codes are matched like ``select``: a code, code prefix, rule name, former code (
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import regex
 from attrs import frozen
@@ -40,8 +40,9 @@ class Directive:
     refs: tuple[str, ...]  # empty: every code
 
 
-def directives(lines: Iterable[str]) -> list[Directive]:
-    """The inline directives of a document's lines (1-based line numbers)."""
+def directives(lines: Sequence[str]) -> list[Directive]:
+    """The inline directives of a document's lines (1-based line numbers). A sequence: the lines
+    are read twice, once joined to find whether any line names govlint at all."""
     if "govlint" not in "\n".join(lines).lower():  # the usual case, in one pass over the text
         return []
     found = []
