@@ -15,8 +15,6 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-import attrs
-
 from .finding import Finding
 from .normalize import label_key
 
@@ -81,9 +79,3 @@ def anchor_text(finding: Finding, lines: Sequence[str]) -> str | None:
     line = finding.span.line
     text = span_text(finding, {line: lines[line - 1]}) if 0 < line <= len(lines) else None
     return text if text and text.strip() else None
-
-
-def anchored(finding: Finding, lines: Sequence[str]) -> Finding:
-    """``finding`` with its ``anchor_text`` as anchor, when it has one."""
-    text = anchor_text(finding, lines)
-    return attrs.evolve(finding, anchor=text) if text is not None else finding

@@ -49,12 +49,12 @@ def test_whole_document_finding():
     assert len(fingerprint(_finding(cell=None, span=None), "/proj")) == 32
 
 
-def test_anchored_takes_the_text_at_the_span_only_when_needed():
-    from govlint.fingerprint import anchored
+def test_anchor_text_is_the_text_at_the_span_only_when_needed():
+    from govlint.fingerprint import anchor_text
 
     lines = ["标题", "xx缺少日期yy"]
     text_finding = _finding(cell=None, span=Span(2, 3, 2, 7))
-    assert anchored(text_finding, lines).anchor == "缺少日期"
-    assert anchored(_finding(), lines).anchor is None  # a cell finding keys on its cell
-    assert anchored(_finding(cell=None, anchor="原有"), lines).anchor == "原有"
-    assert anchored(_finding(cell=None, span=Span(9, 1, 9, 2)), lines).anchor is None  # no such line
+    assert anchor_text(text_finding, lines) == "缺少日期"
+    assert anchor_text(_finding(), lines) is None  # a cell finding keys on its cell
+    assert anchor_text(_finding(cell=None, anchor="原有"), lines) is None  # its own anchor stays
+    assert anchor_text(_finding(cell=None, span=Span(9, 1, 9, 2)), lines) is None  # no such line
