@@ -199,18 +199,17 @@ class Section:
     key: str
     heading: Paragraph
     blocks: tuple[Block, ...] = ()
+    # the blocks by kind, sorted once: every rule asks for them
+    paragraphs: tuple[Paragraph, ...] = attrs.field(init=False, eq=False, repr=False)
+    tables: tuple[Table, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "paragraphs", tuple(b for b in self.blocks if isinstance(b, Paragraph)))
+        object.__setattr__(self, "tables", tuple(b for b in self.blocks if isinstance(b, Table)))
 
     @property
     def span(self) -> Span:
         return self.heading.span
-
-    @property
-    def paragraphs(self) -> tuple[Paragraph, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
-
-    @property
-    def tables(self) -> tuple[Table, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Table))
 
     @property
     def text(self) -> str:
@@ -288,24 +287,28 @@ class Document:
     format_signals: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
 
+    # every mapped table wherever it stood, and the first of each ID: derived once, asked for often
+    tables: tuple[Table, ...] = attrs.field(init=False, eq=False, repr=False)
+    _table_by_id: dict = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        found = [b for b in self.preamble if isinstance(b, Table)]
+        for section in self.sections:
+            found.extend(section.tables)
+        by_id: dict[str, Table] = {}
+        for table in found:
+            by_id.setdefault(table.id, table)
+        object.__setattr__(self, "tables", tuple(found))
+        object.__setattr__(self, "_table_by_id", by_id)
+
     def section(self, key: str) -> Section | None:
         for section in self.sections:
             if section.key == key:
                 return section
         return None
 
-    @property
-    def tables(self) -> tuple[Table, ...]:
-        found = [b for b in self.preamble if isinstance(b, Table)]
-        for section in self.sections:
-            found.extend(section.tables)
-        return tuple(found)
-
     def table(self, table_id: str) -> Table | None:
-        for table in self.tables:
-            if table.id == table_id:
-                return table
-        return None
+        return self._table_by_id.get(table_id)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph in reading order, preamble first."""
