@@ -115,3 +115,31 @@ def test_cli_jobs_output_equals_serial_output(batch):
         return done.returncode, done.stdout
 
     assert run("-j", "2") == run()
+
+
+def test_a_batch_collects_garbage_less_often_and_restores_the_threshold(batch):
+    """While ``lint_paths`` runs, the young generation is collected every 20,000 allocations, not
+    700 (documents are freed by reference counting); the caller's threshold comes back when the
+    batch ends, is closed early, or when the last of two overlapping batches ends."""
+    import gc
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        first = govlint.lint_paths([batch])
+        next(first)
+        assert gc.get_threshold() == (20_000, 10, 10)
+        second = govlint.lint_paths([batch])
+        next(second)
+        first.close()
+        assert gc.get_threshold() == (20_000, 10, 10)  # the second batch still runs
+        assert len(list(second)) > 40
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(50_000, 5, 5)  # a caller's higher threshold is kept, not lowered
+        results = govlint.lint_paths([batch])
+        next(results)
+        assert gc.get_threshold() == (50_000, 5, 5)
+        results.close()
+        assert gc.get_threshold() == (50_000, 5, 5)
+    finally:
+        gc.set_threshold(*before)
