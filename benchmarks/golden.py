@@ -53,20 +53,23 @@ def _cases(workdir: Path):
 def snapshot() -> dict[str, dict]:
     registry = load_registry()
     out = {}
-    # one fixed directory: paths are in the documents and findings, so a random one would differ
-    workdir = Path(tempfile.gettempdir()) / "govlint-golden"
-    shutil.rmtree(workdir, ignore_errors=True)
-    workdir.mkdir()
+    workdir = Path(tempfile.mkdtemp(prefix="govlint-golden-"))
+    # paths are in the documents and findings: written without the parts that vary by checkout and run
+    def plain(text: str) -> str:
+        return text.replace(str(workdir), "<dir>").replace(str(ROOT), "<root>")
+
     try:
         for name, path in _cases(workdir):
             entry = {}
             try:
-                entry["document"] = hashlib.sha256(repr(govlint.read(path)).encode()).hexdigest()
+                document = plain(repr(govlint.read(path)))
+                entry["document"] = hashlib.sha256(document.encode()).hexdigest()
             except Exception as error:  # a file govlint refuses is part of the snapshot too
-                entry["document"] = f"{type(error).__name__}: {error}"
+                entry["document"] = plain(f"{type(error).__name__}: {error}")
             for lang in ("zh", "en"):
                 findings = lint_file(path, Config(lang=lang), registry).findings
-                entry[lang] = [dict(f.to_dict(), anchor=f.anchor) for f in findings]
+                entry[lang] = json.loads(plain(json.dumps([dict(f.to_dict(), anchor=f.anchor) for f in findings],
+                                                          ensure_ascii=False, default=str)))
             out[name] = entry
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -84,7 +87,6 @@ def main() -> int:
         print(f"{len(now)} files snapshotted to {args.file}")
         return 0
     before = json.loads(args.file.read_text(encoding="utf-8"))
-    now = json.loads(json.dumps(now, ensure_ascii=False, default=str))
     differ = [name for name in sorted(before.keys() | now.keys()) if before.get(name) != now.get(name)]
     for name in differ[:10]:
         old, new = before.get(name, {}), now.get(name, {})
