@@ -108,17 +108,8 @@ def _anchors(element) -> frozenset[int]:
     return frozenset(i for i, pattern in enumerate(_ANCHORS) if pattern.search(key))
 
 
-def _holds_exactly(element, wanted: frozenset[int]) -> bool:
-    """``_anchors(element) == wanted``, rejecting most elements (table cells) on the first anchor
-    they lack instead of searching for all of them."""
-    key = label_key(_text_content(element))
-    if not all(_ANCHORS[i].search(key) for i in wanted):
-        return False
-    return not any(pattern.search(key) for i, pattern in enumerate(_ANCHORS) if i not in wanted)
-
-
 def _article(body):
-    """The deepest container holding every report anchor found on the page, or None."""
+    """The deepest container holding every report anchor found on the page and no other, or None."""
     wanted = _anchors(body)
     if not wanted:
         return None
@@ -126,12 +117,18 @@ def _article(body):
 
     best, best_depth = body, 0
     depth = -1  # below body, counted as the walk goes (body itself is depth 0)
-    for event, element in etree.iterwalk(body, events=("start", "end")):
+    walk = etree.iterwalk(body, events=("start", "end"))
+    for event, element in walk:
         if event == "end":
             depth -= 1
             continue
         depth += 1
-        if depth > best_depth and element.tag in _CONTAINERS and _holds_exactly(element, wanted):
+        key = label_key(_text_content(element))
+        if not all(_ANCHORS[i].search(key) for i in wanted):
+            walk.skip_subtree()  # an anchor an element lacks, everything inside it lacks too
+            continue
+        if depth > best_depth and element.tag in _CONTAINERS and not any(
+                pattern.search(key) for i, pattern in enumerate(_ANCHORS) if i not in wanted):
             best, best_depth = element, depth
     return best
 
