@@ -4,7 +4,8 @@ Flattened page text glues a row's numbers together: "一、本年新收政府信
 Table 3 as "21317000001324019" (domain.md §6.4). Digit splitting alone is ambiguous, so a split
 must satisfy the row's identity (a Table 2 row: C1+…+C6 = C7; each Table 3 group of five:
 维持+纠正+其他+尚未审结 = 总计). Every split that fits is returned; the caller reads the row
-only when exactly one fits and reports the candidates otherwise, never guessing. A row that no longer adds up (a changed
+only when exactly one fits, or when the table's other identities choose one (``govlint.settle``),
+and reports the candidates otherwise, never guessing. A row that no longer adds up (a changed
 cell) has no such split, or a wrong one; ``closest_split`` gives the cut its columns point to.
 
 Stray spaces ("230 000023", "0 0 0 0 0 00") are taken as cell boundaries when some split
@@ -17,7 +18,6 @@ search linear in practice (a 100-digit run is rejected in milliseconds).
 from __future__ import annotations
 
 import functools
-import itertools
 
 import regex
 from attrs import frozen
@@ -25,7 +25,6 @@ from attrs import frozen
 LIMIT = 50  # candidates kept; past this the split is reported as ambiguous without listing all
 _MAX_DIGITS = 16  # longest cell considered, decimal point included (采购总金额 in 元: 11 digits)
 _MAX_COUNT_DIGITS = 7  # a summed cell counts applications or cases: never ten million in one row
-_MAX_COMBINATIONS = 10_000  # splits of several rows tried together against the column identities
 _RUN = regex.compile(r"^\d[\d\s.,]*$")
 
 
@@ -277,53 +276,3 @@ class _Splitter:
                 yield from walk(end, left - 1, acc + ((start, end),), value, max(longest, end - start))
 
         yield from walk(pos, count, (), 0, 0)
-
-
-def choose_by_columns(
-    known: dict[str, list], options: dict[str, list[list[int]]], outcome_rows: tuple[str, ...], width: int
-) -> dict[str, int]:
-    """Settle Table 2 rows that split several ways by the identities between rows.
-
-    ``known`` holds the values of the rows already read, ``options`` the candidate values of each
-    unsettled row. Every combination of candidates is checked against the column identities
-    (F21 Table 2): the outcome rows sum to R3.7, and R1 + R2 = R3.7 + R4, in each column. A row is
-    settled (its candidate index returned) only when every consistent combination gives it the
-    same candidate; when no combination is consistent nothing is settled."""
-    rows = list(options)
-    sizes = [len(options[r]) for r in rows]
-    if not rows or any(n == 0 for n in sizes) or _product(sizes) > _MAX_COMBINATIONS:
-        return {}
-    agreed: dict[str, set[int]] = {r: set() for r in rows}
-    for combo in itertools.product(*(range(n) for n in sizes)):
-        values = dict(known)
-        values.update({r: options[r][i] for r, i in zip(rows, combo)})
-        if _columns_hold(values, outcome_rows, width):
-            for r, i in zip(rows, combo):
-                agreed[r].add(i)
-    return {r: next(iter(found)) for r, found in agreed.items() if len(found) == 1}
-
-
-def _product(sizes: list[int]) -> int:
-    total = 1
-    for n in sizes:
-        total *= n
-    return total
-
-
-def _columns_hold(values: dict[str, list], outcome_rows: tuple[str, ...], width: int) -> bool:
-    def cell(row: str, column: int):
-        row_values = values.get(row)
-        if row_values is None or column >= len(row_values) or not isinstance(row_values[column], int):
-            return None
-        return row_values[column]
-
-    present = [r for r in outcome_rows if r in values]
-    for column in range(width):
-        total = cell("R3.7", column)
-        parts = [cell(r, column) for r in present]
-        if total is not None and present and None not in parts and sum(parts) != total:
-            return False
-        balance = [cell(r, column) for r in ("R1", "R2", "R3.7", "R4")]
-        if None not in balance and balance[0] + balance[1] != balance[2] + balance[3]:
-            return False
-    return True
