@@ -160,8 +160,8 @@ class _Chooser:
         """Step 2, when an identity fails or a row has no split by its own: the one change of one
         row's reading that gains the table most, if any gains and no other gains as much; the
         rows of changes that tie are left unread."""
-        # Re-reading a row gains nothing while every identity across rows holds: a row's own total
-        # holds for every split it is read by, and no other split can hold more.
+        # Nothing to gain while every identity across rows holds (or is open) and every row has a
+        # split of its own: another reading of a row holds no more of them, nor its total better.
         if all(s.verdict(self.values) >= 0 for s in self.across) and all(self.splits.values()):
             return
         best, changes = 0, []
@@ -192,7 +192,8 @@ class _Chooser:
         self.read(row, None)
         closest = closest_split(self.runs[row], self._targets(row))
         if closest is not None and closest.spans is None:
-            found.setdefault(_SEVERAL, closest.score - 1)  # the row's own total fails for every such cut
+            # scored as cuts that break the row's own total: a split of its own among them is above
+            found.setdefault(_SEVERAL, closest.score - 1)
         elif closest is not None and closest.spans not in found:
             self.read(row, closest.spans)
             found[closest.spans] = self._score(row)
