@@ -100,9 +100,13 @@ class AmbiguousFlattenedRow(_ProblemRule):
 
     Such a run is split by the row's identities: a Table 2 row must satisfy C1+…+C6 = C7 (F21
     Table 2, 总计 column) and each Table 3 group 维持+纠正+其他+尚未审结 = 总计 (F21 Table 3); a
-    Table 1 row has only its column count. When several splits fit (or none does, e.g. because
-    the report's own arithmetic is wrong), govlint lists the candidates instead of guessing. A
-    warning: the row is unread, so the identities that need it are not checked.
+    Table 1 row has only its column count. Table 2 rows also meet in columns (the outcome rows
+    sum to （七）总计, 新收 + 结转 = 总计 + 结转下年度), so its fused rows are read as all of the
+    table's identities bear out: a row whose own arithmetic is wrong is read by the split its
+    columns point to, and a row that splits one way by its own identity is not read so when the
+    columns contradict it. When several splits fit as well (or none does), govlint lists the
+    candidates instead of guessing. A warning: the row is unread, so the identities that need it
+    are not checked.
 
     Example: ``行政事业性收费350`` in a 2019 Table 1 row of two columns reads as 3 | 50 or 35 | 0.
     """

@@ -4,7 +4,9 @@ Flattened page text glues a row's numbers together: "一、本年新收政府信
 Table 3 as "21317000001324019" (domain.md §6.4). Digit splitting alone is ambiguous, so a split
 must satisfy the row's identity (a Table 2 row: C1+…+C6 = C7; each Table 3 group of five:
 维持+纠正+其他+尚未审结 = 总计). Every split that fits is returned; the caller reads the row
-only when exactly one fits and reports the candidates otherwise, never guessing.
+only when exactly one fits, or when the table's other identities choose one (``govlint.settle``),
+and reports the candidates otherwise, never guessing. A row that no longer adds up (a changed
+cell) has no such split, or a wrong one; ``closest_split`` gives the cut its columns point to.
 
 Stray spaces ("230 000023", "0 0 0 0 0 00") are taken as cell boundaries when some split
 honours all of them: a number is never written with a space inside it. Cells have no leading
@@ -16,7 +18,6 @@ search linear in practice (a 100-digit run is rejected in milliseconds).
 from __future__ import annotations
 
 import functools
-import itertools
 
 import regex
 from attrs import frozen
@@ -24,7 +25,6 @@ from attrs import frozen
 LIMIT = 50  # candidates kept; past this the split is reported as ambiguous without listing all
 _MAX_DIGITS = 16  # longest cell considered, decimal point included (采购总金额 in 元: 11 digits)
 _MAX_COUNT_DIGITS = 7  # a summed cell counts applications or cases: never ten million in one row
-_MAX_COMBINATIONS = 10_000  # splits of several rows tried together against the column identities
 _RUN = regex.compile(r"^\d[\d\s.,]*$")
 
 
@@ -63,9 +63,87 @@ def layout(table_id: str, width: int) -> tuple[Group, ...]:
 @functools.lru_cache(maxsize=4096)  # rows of zeros and other short runs recur across reports
 def split_run(run: str, groups: tuple[Group, ...]) -> Split:
     """Every way to cut ``run`` into cells that satisfies ``groups``; spaces honoured if possible."""
+    text, positions, spaced = _strip(run)
+    found = _Splitter(text, groups, spaced).solve()
+    if spaced and not found.candidates:
+        found = _Splitter(text, groups, set()).solve()
+    return Split(tuple(_in_run(positions, candidate) for candidate in found.candidates), found.complete)
+
+
+@frozen
+class Closest:
+    score: int  # targets met less targets missed
+    spans: tuple[tuple[int, int], ...] | None  # (start, end) per cell, in the run; None: several score as well
+
+
+def closest_split(run: str, targets: tuple[tuple[int, ...], ...]) -> Closest | None:
+    """The cut of ``run`` into ``len(targets)`` counts that best meets ``targets``, the values the
+    table's other identities require of each cell (+1 for each met, -1 for each missed); spaces
+    honoured if possible. None when no cut into that many counts exists.
+
+    The row's own identity plays no part: this reads a row that no longer adds up (one cell
+    changed) by what its columns say. A dynamic programme over (position, cell): at most seven
+    digits a cell, so linear in the number of cells whatever the run's length."""
+    text, positions, spaced = _strip(run)
+    found = _closest(text, spaced, targets)
+    if spaced and found is None:
+        found = _closest(text, set(), targets)
+    if found is None:
+        return None
+    score, spans = found
+    return Closest(score, None if spans is None else _in_run(positions, spans))
+
+
+def _closest(text: str, spaced: set[int], targets: tuple[tuple[int, ...], ...]):
+    """(best score, spans in ``text`` or None when several cuts reach it), or None: no cut."""
+    cells = len(targets)
+    memo: dict[tuple[int, int], tuple[int, int, int] | None] = {}  # (score, ways capped at 2, end)
+
+    def best(pos: int, index: int):
+        key = (pos, index)
+        if key not in memo:
+            memo[key] = _best_from(pos, index)
+        return memo[key]
+
+    def _best_from(pos: int, index: int):
+        if index == cells:
+            return (0, 1, pos) if pos == len(text) else None
+        if not cells - index <= len(text) - pos <= (cells - index) * _MAX_COUNT_DIGITS:
+            return None
+        found = None
+        for end in _cell_ends(text, spaced, pos, decimal=False):
+            if end - pos > _MAX_COUNT_DIGITS:
+                break
+            tail = best(end, index + 1)
+            if tail is None:
+                continue
+            value = int(text[pos:end])
+            score = tail[0] + sum(1 if value == target else -1 for target in targets[index])
+            if found is None or score > found[0]:
+                found = (score, tail[1], end)
+            elif score == found[0]:
+                found = (score, 2, end)
+        return found
+
+    top = best(0, 0)
+    if top is None:
+        return None
+    if top[1] > 1:
+        return top[0], None
+    spans, pos = [], 0
+    for index in range(cells):
+        end = memo[pos, index][2]
+        spans.append((pos, end))
+        pos = end
+    return top[0], tuple(spans)
+
+
+def _strip(run: str) -> tuple[str, list[int], set[int]]:
+    """The run's digits (and decimal points), the index in ``run`` of each, and the indices
+    before which the run had a space or a comma."""
     chars: list[str] = []
-    positions: list[int] = []  # index in ``run`` of each kept character
-    spaced: set[int] = set()  # indices into ``chars`` before which the text had a space
+    positions: list[int] = []
+    spaced: set[int] = set()
     for index, char in enumerate(run):
         if char.isspace() or char == ",":
             if chars:
@@ -73,14 +151,31 @@ def split_run(run: str, groups: tuple[Group, ...]) -> Split:
             continue
         chars.append(char)
         positions.append(index)
-    text = "".join(chars)
-    found = _Splitter(text, groups, spaced).solve()
-    if spaced and not found.candidates:
-        found = _Splitter(text, groups, set()).solve()
-    spans = tuple(
-        tuple((positions[a], positions[b - 1] + 1) for a, b in candidate) for candidate in found.candidates
-    )
-    return Split(spans, found.complete)
+    return "".join(chars), positions, spaced
+
+
+def _in_run(positions: list[int], spans) -> tuple[tuple[int, int], ...]:
+    return tuple((positions[a], positions[b - 1] + 1) for a, b in spans)
+
+
+def _cell_ends(text: str, spaced: set[int], start: int, decimal: bool):
+    """End indices of every well-formed number starting at ``start``."""
+    if start >= len(text) or not text[start].isdigit():
+        return
+    leading_zero = text[start] == "0"
+    dots = 0
+    for end in range(start + 1, min(len(text), start + _MAX_DIGITS) + 1):
+        char = text[end - 1]
+        if end - 1 > start and end - 1 in spaced:
+            return  # a space inside the cell
+        if char == ".":
+            dots += 1
+            continue
+        if not char.isdigit() or dots > 1 or (dots and not decimal):
+            return
+        if leading_zero and end - start > 1 and text[start + 1] != ".":
+            return  # a leading zero: "0" is a cell, "01" is not
+        yield end
 
 
 class _Splitter:
@@ -94,26 +189,6 @@ class _Splitter:
     def solve(self) -> Split:
         tails, complete = self._from(0, 0)
         return Split(tuple(tails), complete)
-
-    def _cell_ends(self, start: int, decimal: bool):
-        """End indices of every well-formed number starting at ``start``."""
-        text = self.text
-        if start >= len(text) or not text[start].isdigit():
-            return
-        leading_zero = text[start] == "0"
-        dots = 0
-        for end in range(start + 1, min(len(text), start + _MAX_DIGITS) + 1):
-            char = text[end - 1]
-            if end - 1 > start and end - 1 in self.spaced:
-                return  # a space inside the cell
-            if char == ".":
-                dots += 1
-                continue
-            if not char.isdigit() or dots > 1 or (dots and not decimal):
-                return
-            if leading_zero and end - start > 1 and text[start + 1] != ".":
-                return  # a leading zero: "0" is a cell, "01" is not
-            yield end
 
     def _from(self, pos: int, group_index: int):
         key = (pos, group_index)
@@ -157,7 +232,7 @@ class _Splitter:
                 return
             if len(self.text) - start > (left + cells_after) * _MAX_DIGITS:
                 return  # too much text left for the cells that remain
-            for end in self._cell_ends(start, decimal=True):
+            for end in _cell_ends(self.text, self.spaced, start, decimal=True):
                 yield from walk(end, left - 1, acc + ((start, end),))
 
         yield from walk(pos, cells, ())
@@ -192,7 +267,7 @@ class _Splitter:
                 return
             if not left <= room <= left * width or (longest < width - 1 and room < width - 1):
                 return
-            for end in self._cell_ends(start, decimal=False):
+            for end in _cell_ends(self.text, self.spaced, start, decimal=False):
                 if end - start > width or end > stop:
                     return
                 value = running + int(self.text[start:end])
@@ -201,53 +276,3 @@ class _Splitter:
                 yield from walk(end, left - 1, acc + ((start, end),), value, max(longest, end - start))
 
         yield from walk(pos, count, (), 0, 0)
-
-
-def choose_by_columns(
-    known: dict[str, list], options: dict[str, list[list[int]]], outcome_rows: tuple[str, ...], width: int
-) -> dict[str, int]:
-    """Settle Table 2 rows that split several ways by the identities between rows.
-
-    ``known`` holds the values of the rows already read, ``options`` the candidate values of each
-    unsettled row. Every combination of candidates is checked against the column identities
-    (F21 Table 2): the outcome rows sum to R3.7, and R1 + R2 = R3.7 + R4, in each column. A row is
-    settled (its candidate index returned) only when every consistent combination gives it the
-    same candidate; when no combination is consistent nothing is settled."""
-    rows = list(options)
-    sizes = [len(options[r]) for r in rows]
-    if not rows or any(n == 0 for n in sizes) or _product(sizes) > _MAX_COMBINATIONS:
-        return {}
-    agreed: dict[str, set[int]] = {r: set() for r in rows}
-    for combo in itertools.product(*(range(n) for n in sizes)):
-        values = dict(known)
-        values.update({r: options[r][i] for r, i in zip(rows, combo)})
-        if _columns_hold(values, outcome_rows, width):
-            for r, i in zip(rows, combo):
-                agreed[r].add(i)
-    return {r: next(iter(found)) for r, found in agreed.items() if len(found) == 1}
-
-
-def _product(sizes: list[int]) -> int:
-    total = 1
-    for n in sizes:
-        total *= n
-    return total
-
-
-def _columns_hold(values: dict[str, list], outcome_rows: tuple[str, ...], width: int) -> bool:
-    def cell(row: str, column: int):
-        row_values = values.get(row)
-        if row_values is None or column >= len(row_values) or not isinstance(row_values[column], int):
-            return None
-        return row_values[column]
-
-    present = [r for r in outcome_rows if r in values]
-    for column in range(width):
-        total = cell("R3.7", column)
-        parts = [cell(r, column) for r in present]
-        if total is not None and present and None not in parts and sum(parts) != total:
-            return False
-        balance = [cell(r, column) for r in ("R1", "R2", "R3.7", "R4")]
-        if None not in balance and balance[0] + balance[1] != balance[2] + balance[3]:
-            return False
-    return True

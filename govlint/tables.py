@@ -15,7 +15,8 @@ import attrs
 import regex
 from attrs import frozen
 
-from .flatten import Split, choose_by_columns, is_run, layout, split_run
+from . import settle
+from .flatten import Split, is_run, layout, split_run
 from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
 from .schema import TableSpec
@@ -73,16 +74,18 @@ def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | No
 
 
 @frozen
-class Unsplit:
-    """A row whose run of digits did not split one way only: what fits, for a later choice."""
+class Fused:
+    """A row whose numbers arrived as one run of digits: the splits its identity allows, for the
+    reader to take, or to choose among by the table's other identities, or to report."""
 
     label: str
     token: Token
+    run: str  # the token's text without a unit: what the spans of a split cut
     split: Split
     width: int
 
-    def cells(self, index: int) -> list[Token]:
-        spans = list(self.split.candidates[index])
+    def cells(self, spans: settle.Spans) -> list[Token]:
+        spans = list(spans)
         spans[-1] = (spans[-1][0], len(self.token.text))  # "13575394432.52元": the unit stays on the last cell
         return [_sub_token(self.token, start, end) for start, end in spans]
 
@@ -93,6 +96,12 @@ class Unsplit:
             en = f"Table row '{self.label}': the run '{text}' cannot be split into {width} values that satisfy the row's identity; not used."
             return _problem("P905", zh, en, self.token.span)
         shown = [" | ".join(text[a:b] for a, b in candidate) for candidate in found.candidates[:_SHOWN]]
+        if found.unique:  # overruled by the table's other identities (govlint.settle)
+            zh = (f"表格行“{self.label}”的数字“{text}”没有分隔，按本行勾稽关系只能拆为 {shown[0]}，"
+                  "但与表内其他勾稽关系不符，又无其他拆分方式明显更符，未采用。")
+            en = (f"Table row '{self.label}': the run '{text}' splits one way by the row's identity ({shown[0]}), "
+                  "but the table's other identities do not bear it out and no other split stands out; not used.")
+            return _problem("P905", zh, en, self.token.span)
         listed = "；".join(shown) + ("；…" if len(found.candidates) > len(shown) or not found.complete else "")
         count_zh = f"共 {len(found.candidates)} 种" if found.complete else f"超过 {len(found.candidates)} 种"
         count_en = f"{len(found.candidates)}" if found.complete else f"more than {len(found.candidates)}"
@@ -101,17 +110,14 @@ class Unsplit:
         return _problem("P905", zh, en, self.token.span)
 
 
-def unfuse(table_id: str, label: str, values: list[Token], width: int) -> list[Token] | Unsplit:
-    """The cells of a row whose numbers arrived as one run without separators.
-
-    The run is split by the row's identity (``govlint.flatten``); when no split or more than one
-    fits, an ``Unsplit`` says so, to be settled by the table's other identities or reported."""
+def unfuse(table_id: str, label: str, values: list[Token], width: int) -> list[Token] | Fused:
+    """A row's values as they are, or, when its numbers arrived as one run without separators,
+    the splits of the run by the row's identity (``govlint.flatten``)."""
     if len(values) != 1 or not values[0].fused or (width == 1 and values[0].value is not None):
         return values
     token = values[0]
-    found = split_run(_UNIT_SUFFIX.sub("", token.text), layout(table_id, width))
-    unsplit = Unsplit(label, token, found, width)
-    return unsplit.cells(0) if found.unique else unsplit
+    run = _UNIT_SUFFIX.sub("", token.text)
+    return Fused(label, token, run, split_run(run, layout(table_id, width)), width)
 
 
 def _sub_token(token: Token, start: int, end: int) -> Token:
@@ -211,7 +217,7 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
     matcher = _matcher(spec, exact_labels)
     problems: list[Problem] = []
     rows: dict[str, Row] = {}
-    unsplit: dict[str, Unsplit] = {}  # rows whose digit run fits several splits (or none)
+    fused: dict[str, Fused] = {}  # rows read once the table is: Table 2's fused rows, others' ambiguous ones
     empty: dict[str, Token] = {}  # rows whose label came with no values (so far)
     current = None  # (RowSpec, label Token, [value Tokens], matched approximately)
     stray: tuple[Token, list[Token]] | None = None  # an unknown label that values followed
@@ -235,10 +241,12 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
                                      f"Table row '{label.text}' appears twice; the first one is used.", label.span))
             return
         unfused = unfuse(spec.id, label.text, values, len(row_spec.columns))
-        if isinstance(unfused, Unsplit):
-            unsplit[row_spec.id] = unfused
-            rows[row_spec.id] = Row(row_spec.id, label.text, (), label.span)
-            return
+        if isinstance(unfused, Fused):
+            if spec.id == "T2" or not unfused.split.unique:  # Table 2: its identities across rows choose
+                fused[row_spec.id] = unfused
+                rows[row_spec.id] = Row(row_spec.id, label.text, (), label.span)
+                return
+            unfused = unfused.cells(unfused.split.candidates[0])
         values = unfused
         while len(values) > len(row_spec.columns) and values[-1].missing:
             values = values[:-1]  # empty grid cells after a full row are layout (a cell not merged), not data
@@ -318,15 +326,14 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
         width = len(spec.row(row_id).columns)
         problems.append(_problem("P904", f"表格行“{label.text}”只有 0 个数值，应有 {width} 个。",
                                  f"Table row '{label.text}' has 0 value(s); {width} expected.", label.span))
-    if unsplit:
-        chosen = _settle_by_columns(spec, rows, unsplit) if spec.id == "T2" else {}
-        for row_id, pending in unsplit.items():
-            if row_id in chosen:
-                row_spec = spec.row(row_id)
-                label = Token(pending.label, rows[row_id].span, "")
-                rows[row_id] = _row(spec.id, row_spec, label, pending.cells(chosen[row_id]))
-            else:
+    if fused:
+        chosen = _choose(spec, rows, fused)
+        for row_id, pending in fused.items():
+            if chosen.get(row_id) is None:
                 problems.append(pending.problem())
+                continue
+            label = Token(pending.label, rows[row_id].span, "")
+            rows[row_id] = _row(spec.id, spec.row(row_id), label, pending.cells(chosen[row_id]))
     ordered = tuple(rows[r.id] for r in spec.rows if r.id in rows)
     return Table(spec.id, ordered, _table_span(tokens)), problems
 
@@ -339,18 +346,15 @@ def _row(table_id: str, row_spec, label: Token, values: list[Token]) -> Row:
     return Row(row_spec.id, label.text, cells, _join(label.span, end))
 
 
-def _settle_by_columns(spec: TableSpec, rows: dict[str, Row], unsplit: dict[str, Unsplit]) -> dict[str, int]:
-    """Choose among the splits of Table 2 rows by the column identities (F21 Table 2: the
-    outcome rows sum to （七）总计, and 新收 + 结转 = 总计 + 结转下年度, column by column). A choice is
-    made only when exactly one combination of splits satisfies every identity it touches."""
-    known = {row_id: [c.value for c in row.cells] for row_id, row in rows.items() if row_id not in unsplit}
-    options = {
-        row_id: [[int(p.token.text[a:b]) for a, b in cand] for cand in p.split.candidates]
-        for row_id, p in unsplit.items()
-        if p.split.complete and p.split.candidates
-    }
+def _choose(spec: TableSpec, rows: dict[str, Row], fused: dict[str, Fused]) -> dict[str, settle.Spans | None]:
+    """The split each fused row is read by (None: unread). Table 2's by all its identities
+    (``govlint.settle``); another table's fused rows are here only when their split is ambiguous."""
+    if spec.id != "T2":
+        return {}
+    known = {row_id: tuple(c.value for c in row.cells) for row_id, row in rows.items() if row_id not in fused}
     outcomes = tuple(r.id for r in spec.rows if r.id.startswith("R3.") and r.id != "R3.7")
-    return choose_by_columns(known, options, outcomes, len(spec.columns))
+    return settle.choose(known, {row_id: (f.run, f.split) for row_id, f in fused.items()}, outcomes,
+                         len(spec.columns))
 
 
 def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Problem]]:
@@ -359,8 +363,10 @@ def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Pr
     width = len(row_spec.columns)
     values = _table3_values(tokens, width)
     unfused = unfuse(spec.id, "表三", values, width)
-    if isinstance(unfused, Unsplit):
-        return Table(spec.id, (), _table_span(tokens)), [unfused.problem()]
+    if isinstance(unfused, Fused):
+        if not unfused.split.unique:  # Table 3's identities are all within its one row
+            return Table(spec.id, (), _table_span(tokens)), [unfused.problem()]
+        unfused = unfused.cells(unfused.split.candidates[0])
     values, problems = unfused, []
     if len(values) > width:
         # Blank debris between header and data (a split header cell) comes first; data comes last.

@@ -94,7 +94,8 @@ def _cases():
 def _misplaced(fault: Fault, finding, doc, report: Report, layout: str) -> str | None:
     """Why ``finding`` is not at the planted defect, or None when it is."""
     if layout == "flat" and fault.cell and not fault.exact_cell and finding.code == "P905":
-        # a flattened row that no longer adds up cannot be split again: it is reported unread, on its line
+        # a flattened row that no longer adds up is read by its columns when one split stands out
+        # (govlint.settle), and otherwise reported unread, on its line
         return None if finding.span else "P905 without a location"
     if finding.family != fault.family:
         return f"wrong family {finding.family}"

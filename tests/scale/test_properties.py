@@ -89,9 +89,9 @@ def test_changing_one_cell_is_found_in_its_row_or_column(layout, report, data, t
     changed = report.with_cell(table, row, column, value + delta)
     findings = _lint_bytes(render(changed, layout), tmp_path_factory.mktemp("r"), _suffix(layout))
     arithmetic = [f for f in findings if f.family == "arithmetic"]
-    # flattened: the changed row no longer splits by its identity, so it is left unread (P905);
-    # unless its digits split another way that adds up (a known gap: the strict xfail in
-    # tests/layouts/test_flatten.py; the fuzz profile finds such cases, the ci one does not)
+    # flattened: the changed row no longer adds up; it is read by the split the table's other
+    # identities bear out, or left unread (P905) when none stands out (govlint.settle), even when
+    # its digits split another way that does add up (tests/layouts/test_flatten.py)
     unsplit = [f for f in findings if f.code == "P905"] if layout == "flat" else []
     assert arithmetic or unsplit, f"{table}/{row}/{column} {value}→{value + delta} not found"
     for finding in arithmetic:
