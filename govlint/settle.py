@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Mapping
 
 from attrs import frozen
 
@@ -142,7 +143,7 @@ class _Chooser:
                 self.read(row, candidates[0])
             elif candidates:
                 several[row] = [(spans, self._counts(row, spans)) for spans in candidates]
-        if not several or _product(len(c) for c in several.values()) > _MAX_COMBINATIONS:
+        if not several or math.prod(len(c) for c in several.values()) > _MAX_COMBINATIONS:
             return
         # Across rows only: each split holds its own row's total.
         touched = {s for row in several for s in self.touching[row] if s is not self.totals[row]}
@@ -218,10 +219,3 @@ class _Chooser:
 @functools.lru_cache(maxsize=4096)  # rows of zeros and other short runs recur across reports
 def _counts(run: str, spans: Spans) -> tuple[int | None, ...]:
     return tuple(int(run[a:b]) if run[a:b].isdigit() else None for a, b in spans)  # "2 3" is no count
-
-
-def _product(sizes: Iterable[int]) -> int:
-    total = 1
-    for n in sizes:
-        total *= n
-    return total
