@@ -29,7 +29,7 @@ from .finding import FAMILIES, SEVERITIES, CellAddress, Finding, Related
 from .hookspecs import hookimpl
 from .model import Cell, Document, Paragraph, Section, Span, Table
 from .normalize import label_key, norm_text
-from .schema import SCHEMAS, T2_OUTCOME_ROWS, schema_for, t1_column_label
+from .schema import SCHEMAS, T2_OUTCOME_ROWS, T3_SUMS, SumSpec, schema_for, t1_column_label, t2_sums
 
 _CODE = regex.compile(r"^[A-Z]{1,4}\d{2,4}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -188,6 +188,7 @@ __all__ = [
     "SCHEMAS",
     "SEVERITIES",
     "T2_OUTCOME_ROWS",
+    "T3_SUMS",
     "Cell",
     "CellAddress",
     "Context",
@@ -203,6 +204,7 @@ __all__ = [
     "RuleIdentity",
     "Section",
     "Span",
+    "SumSpec",
     "Table",
     "find_dates",
     "find_period",
@@ -213,4 +215,5 @@ __all__ = [
     "parse_loose_date",
     "schema_for",
     "t1_column_label",
+    "t2_sums",
 ]

@@ -203,6 +203,52 @@ _T3 = TableSpec(
 )
 
 
+# --- Identities: which cells add up to which (domain.md §3.1–3.2) ---------------------------------
+
+Address = tuple[str, str, str]  # table, row, column
+
+
+@frozen
+class SumSpec:
+    """An identity as the formats define it: the cells at ``left`` add up to those at ``right``,
+    and a failure is reported at ``target``. ``row`` is the row it needs to be there (a row's
+    total), None for one that always applies. The rules check these; the reader chooses how to
+    split a fused row by them (``govlint.settle``)."""
+
+    id: str  # T2-BAL, T2-TOT, T2-COL, T3-REV, T3-DIR, T3-POST
+    target: Address
+    left: tuple[Address, ...]
+    right: tuple[Address, ...]
+    row: str | None = None
+
+
+@functools.lru_cache(maxsize=16)  # one per set of outcome rows: the formats' two, and what hybrids read
+def t2_sums(outcome_rows: tuple[str, ...]) -> tuple[SumSpec, ...]:
+    """Table 2's identities when ``outcome_rows`` are the rows that sum to （七）总计: per column
+    the balance (T2-BAL) and the outcomes' sum (T2-TOT), per row its total (T2-COL)."""
+    columns = tuple(c.id for c in T2_COLUMNS)
+    parts, total = columns[:-1], columns[-1]
+
+    def at(row: str, column: str) -> Address:
+        return ("T2", row, column)
+
+    balances = [SumSpec("T2-BAL", at("R3.7", c), (at("R1", c), at("R2", c)), (at("R3.7", c), at("R4", c)))
+                for c in columns]
+    outcomes = [SumSpec("T2-TOT", at("R3.7", c), (at("R3.7", c),), tuple(at(r, c) for r in outcome_rows))
+                for c in columns]
+    totals = [SumSpec("T2-COL", at(row, total), (at(row, total),), tuple(at(row, c) for c in parts), row)
+              for row in ("R1", "R2", *outcome_rows, "R3.7", "R4")]
+    return (*balances, *outcomes, *totals)
+
+
+# Table 3, per group (行政复议, 未经复议直接起诉, 复议后起诉): the four outcomes sum to the group's 总计.
+T3_SUMS = tuple(
+    SumSpec(identity, ("T3", "R1", f"{prefix}5"), (("T3", "R1", f"{prefix}5"),),
+            tuple(("T3", "R1", f"{prefix}{i}") for i in range(1, 5)))
+    for (prefix, _group), identity in zip(T3_GROUPS, ("T3-REV", "T3-DIR", "T3-POST"))
+)
+
+
 @frozen
 class FormatSchema:
     format: str

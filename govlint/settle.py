@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from attrs import frozen
 
 from .flatten import Split, closest_split
+from .schema import T2_COLUMNS, t2_sums
 
 _MAX_COMBINATIONS = 10_000  # combinations of several rows' splits tried together in step 1
 
@@ -81,9 +82,8 @@ def _total(values: Values, addresses: tuple[Address, ...], skip: Address | None 
 
 @frozen
 class _Identities:
-    """The identities of a Table 2 that has ``rows``: each row's total, and those across rows (in
-    each column the balance R1 + R2 = R3.7 + R4, and the outcome rows the table has summing to
-    R3.7); for each row, the identities it is in."""
+    """The identities of a Table 2 that has ``rows`` (``schema.t2_sums``), by cell position: each
+    row's total, and those across rows; for each row, the identities it is in."""
 
     totals: dict[str, Sum]
     across: tuple[Sum, ...]
@@ -91,14 +91,20 @@ class _Identities:
 
 
 @functools.lru_cache(maxsize=64)  # the same few sets of rows in report after report
-def _identities(rows: tuple[str, ...], outcome_rows: tuple[str, ...], width: int) -> _Identities:
-    totals = {row: Sum(tuple((row, c) for c in range(width - 1)), ((row, width - 1),)) for row in rows}
-    outcomes = tuple(r for r in outcome_rows if r in rows)
-    across = []
-    for c in range(width):
-        across.append(Sum((("R1", c), ("R2", c)), (("R3.7", c), ("R4", c))))
-        if outcomes:
-            across.append(Sum((("R3.7", c),), tuple((row, c) for row in outcomes)))
+def _identities(rows: tuple[str, ...], outcome_rows: tuple[str, ...]) -> _Identities:
+    position = {c.id: i for i, c in enumerate(T2_COLUMNS)}
+
+    def at(address: tuple[str, str, str]) -> Address:
+        _table, row, column = address
+        return row, position[column]
+
+    totals, across = {}, []
+    for spec in t2_sums(tuple(r for r in outcome_rows if r in rows)):
+        if spec.id == "T2-COL":
+            if spec.row in rows:
+                totals[spec.row] = Sum(tuple(map(at, spec.right)), tuple(map(at, spec.left)))
+        elif spec.id != "T2-TOT" or len(spec.right):  # outcomes sum only where an outcome row is read
+            across.append(Sum(tuple(map(at, spec.left)), tuple(map(at, spec.right))))
     touching = {row: (totals[row], *(s for s in across if any(r == row for r, _ in s.left + s.right))) for row in rows}
     return _Identities(totals, tuple(across), touching)
 
@@ -107,7 +113,7 @@ def choose(known: Mapping[str, tuple], fused: Mapping[str, tuple[str, Split]], o
            width: int) -> dict[str, Spans | None]:
     """The split to read each fused row by, None to leave it unread. ``known`` holds the values of
     the rows read cell by cell, ``fused`` each fused row's run and the splits its identity allows."""
-    chooser = _Chooser(known, fused, _identities(tuple(sorted({*known, *fused})), outcome_rows, width), width)
+    chooser = _Chooser(known, fused, _identities(tuple(sorted({*known, *fused})), outcome_rows), width)
     chooser.by_own_identities()
     chooser.one_row_at_a_time()
     return chooser.reading

@@ -12,12 +12,11 @@ import functools
 from collections.abc import Callable
 from typing import NamedTuple
 
-from govlint.rule import T2_OUTCOME_ROWS, Cell, Document, Table, schema_for
+from govlint.rule import T2_OUTCOME_ROWS, T3_SUMS, Cell, Document, SumSpec, Table, schema_for, t2_sums
 
 from ._cells import cells_by_address
 from ._memo import per_document
 
-T2_COLUMNS = ("C1", "C2", "C3", "C4", "C5", "C6")
 COLUMN_NAMES = {"C1": "自然人", "C2": "商业企业", "C3": "科研机构", "C4": "社会公益组织", "C5": "法律服务机构",
                 "C6": "其他", "C7": "总计"}
 T3_NAMES = {"A": "行政复议", "B": "未经复议直接起诉", "C": "复议后起诉"}
@@ -105,44 +104,30 @@ class _Plan(NamedTuple):
     identities: tuple[tuple[str | None, str, int, tuple[int, ...], tuple[int, ...]], ...]
 
 
-def _plan(specs: list[tuple[str | None, str, TermSpec, tuple[TermSpec, ...], tuple[TermSpec, ...]]]) -> _Plan:
+def _plan(specs: tuple[SumSpec, ...], name: Callable[[SumSpec, Address, bool], str]) -> _Plan:
+    """The plan of ``specs``, each term named by ``name(identity, address, on the right)``."""
     index: dict[TermSpec, int] = {}
 
-    def at(spec: TermSpec) -> int:
-        return index.setdefault(spec, len(index))
+    def at(spec: SumSpec, address: Address, right: bool = False) -> int:
+        return index.setdefault((name(spec, address, right), address), len(index))
 
-    identities = tuple((row, id, at(target), tuple(map(at, left)), tuple(map(at, right)))
-                       for row, id, target, left, right in specs)
+    identities = tuple((s.row, s.id, at(s, s.target), tuple(at(s, a) for a in s.left),
+                        tuple(at(s, a, True) for a in s.right)) for s in specs)
     return _Plan(tuple(index), identities)
 
 
 @functools.lru_cache(maxsize=32)  # two formats, and the few row sets of unknown or hybrid tables
 def _t2_plan(fmt: str, outcome_rows: tuple[str, ...]) -> _Plan:
-    def term(row: str, column: str) -> TermSpec:
-        return _row_name(fmt, row), ("T2", row, column)
+    def name(spec: SumSpec, address: Address, right: bool) -> str:
+        _table, row, column = address
+        # a row's total adds up its columns, named as such; elsewhere a term is its row
+        return COLUMN_NAMES[column] if spec.id == "T2-COL" and right else _row_name(fmt, row)
 
-    specs = []
-    for column in (*T2_COLUMNS, "C7"):
-        specs.append((None, "T2-BAL", term("R3.7", column), (term("R1", column), term("R2", column)),
-                      (term("R3.7", column), term("R4", column))))
-    for column in (*T2_COLUMNS, "C7"):
-        specs.append((None, "T2-TOT", term("R3.7", column), (term("R3.7", column),),
-                      tuple(term(r, column) for r in outcome_rows)))
-    for row in ("R1", "R2", *outcome_rows, "R3.7", "R4"):  # a row total only where the row is there
-        specs.append((row, "T2-COL", term(row, "C7"), (term(row, "C7"),),
-                      tuple((COLUMN_NAMES[c], ("T2", row, c)) for c in T2_COLUMNS)))
-    return _plan(specs)
+    return _plan(t2_sums(outcome_rows), name)
 
 
-def _t3_plan() -> _Plan:
-    specs = []
-    for prefix, identity in (("A", "T3-REV"), ("B", "T3-DIR"), ("C", "T3-POST")):
-        terms = [(f"{T3_NAMES[prefix]}{T3_OUTCOMES[i - 1]}", ("T3", "R1", f"{prefix}{i}")) for i in range(1, 6)]
-        specs.append((None, identity, terms[4], (terms[4],), tuple(terms[:4])))
-    return _plan(specs)
-
-
-_T3_PLAN = _t3_plan()
+_T3_PLAN = _plan(T3_SUMS, lambda _spec, address, _right: (f"{T3_NAMES[address[2][0]]}"
+                                                              f"{T3_OUTCOMES[int(address[2][1:]) - 1]}"))
 
 
 def _identities(doc: Document, plan: _Plan, table: Table) -> list[Identity]:
