@@ -104,3 +104,20 @@ def test_a106_fee_is_in_wan_yuan(raw, expected):
 
 def test_a106_ignores_the_2019_format():
     assert where(lint(render_report(2019, "2019", t1={("R9.1", "C2"): "75394432.52元"}), "A106")) == []
+
+
+def test_the_schema_states_each_format_s_identities_as_domain_md_counts_them():
+    """domain.md §3.1–3.2: T2-BAL and T2-TOT once per column (7 each), T2-COL once per row (25
+    rows in the 2021 format; the 2019 format's single （六）其他处理 row makes 23), three Table 3
+    groups of four outcomes and a total."""
+    from govlint.rule import T2_OUTCOME_ROWS, T3_SUMS, t2_sums
+
+    for fmt, rows in (("2021", 25), ("2019", 23)):
+        sums = t2_sums(T2_OUTCOME_ROWS[fmt])
+        assert [s.id for s in sums].count("T2-BAL") == 7 and [s.id for s in sums].count("T2-TOT") == 7
+        assert [s.id for s in sums].count("T2-COL") == rows
+    balance = t2_sums(T2_OUTCOME_ROWS["2021"])[0]
+    assert (balance.left, balance.right) == ((("T2", "R1", "C1"), ("T2", "R2", "C1")),
+                                             (("T2", "R3.7", "C1"), ("T2", "R4", "C1")))
+    assert [(s.id, s.target, len(s.right)) for s in T3_SUMS] == [
+        ("T3-REV", ("T3", "R1", "A5"), 4), ("T3-DIR", ("T3", "R1", "B5"), 4), ("T3-POST", ("T3", "R1", "C5"), 4)]
