@@ -22,10 +22,12 @@ import govlint
 from govlint.api import lint_file
 from govlint.config import Config
 from govlint.plugins import load_registry
+from tests.conftest import PROFILE
 from tests.generate import SECTION_HEADINGS, Report, generate, render
 from tests.scale.test_properties import READABLE, _suffix
 
-SEEDS_PER_FAULT = 3
+# Reports each fault is planted in, per layout: the profiles' lengths (tests/conftest.py) apply here too.
+SEEDS_PER_FAULT = {"ci": 3, "dev": 10, "fuzz": 100}.get(PROFILE, 3)
 
 
 @dataclass(frozen=True)
