@@ -22,6 +22,15 @@ def cache(tmp_path, monkeypatch):
     """A private cache directory; its one file is returned."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("GOVLINT_NO_CACHE", raising=False)
+    if not entrypoints._paths_only():
+        # importlib_metadata (the backport dask imports in other tests) replaces importlib's
+        # distribution finder with its own, which the cache steps aside for: put importlib's back
+        from importlib.machinery import PathFinder
+        from importlib.metadata import MetadataPathFinder
+
+        monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if not hasattr(f, "find_distributions")])
+        monkeypatch.setattr(PathFinder, "find_distributions", MetadataPathFinder.find_distributions, raising=False)
+    assert entrypoints._paths_only()
     return tmp_path / "cache" / "govlint" / f"entry-points.{sys.implementation.cache_tag}.marshal"
 
 
@@ -122,6 +131,21 @@ def test_govlint_no_cache_turns_it_off(cache, monkeypatch):
     monkeypatch.setenv("GOVLINT_NO_CACHE", "1")
     assert entrypoints.entry_points(GROUP) == real()
     assert not cache.parent.exists()
+
+
+def test_an_import_hook_with_distributions_of_its_own_bypasses_the_cache(cache, monkeypatch):
+    class Finder:
+        @staticmethod
+        def find_spec(*args):
+            return None
+
+        @staticmethod
+        def find_distributions(*args, **kwargs):
+            return iter(())
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder])
+    assert entrypoints.entry_points(GROUP) == real()
+    assert not cache.exists()
 
 
 def test_load_names_a_module_or_an_object_in_it():
