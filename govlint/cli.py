@@ -15,6 +15,7 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from typing import NoReturn
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -112,18 +113,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CLEAN
 
 
-# Garbage collection on the command's path. Collections walk every object the process holds;
-# most of a single-file check's objects are imported code and the registry, which live as long as
-# the process, and the rest is dropped at exit anyway. Frozen objects are left out of collections.
-
-def run() -> None:
+def run() -> NoReturn:
     """The ``govlint`` command (the console script, ``python -m govlint.cli``): ``main``, then
-    the exit. The interpreter's own exit tears down every module and object the run made, memory
-    the process gives back anyway: ~5–10 ms of a single-file check. So this exit does what the
-    interpreter's would do for a finished run (atexit callbacks, then stdout and stderr flushed)
-    and leaves at once with ``main``'s code. Another thread still running, or a flush that fails
-    (a closed pipe), takes the interpreter's exit instead, with its waiting, messages and status."""
-    code = main()
+    ``exit_now`` with its code."""
+    exit_now(main())
+
+
+def exit_now(code: int) -> NoReturn:
+    """Exit with ``code`` without the interpreter's teardown of every module and object the run
+    made, memory the process gives back anyway: ~5–10 ms of a single-file check. This does what
+    the interpreter's exit would do for a finished run (atexit callbacks, then stdout and stderr
+    flushed) and leaves at once. Another thread still running, or a flush that fails (a closed
+    pipe), takes the interpreter's exit instead, with its waiting, messages and status."""
     if threading.active_count() > 1:
         sys.exit(code)
     atexit._run_exitfuncs()  # as the interpreter does at exit (they then do not run again)
@@ -135,6 +136,10 @@ def run() -> None:
         sys.exit(code)
     os._exit(code)
 
+
+# Garbage collection on the command's path. Collections walk every object the process holds;
+# most of a single-file check's objects are imported code and the registry, which live as long as
+# the process, and the rest is dropped at exit anyway. Frozen objects are left out of collections.
 
 def _freeze_at_exit() -> None:
     """At exit, the interpreter's last collections walk every object the run left, to free
