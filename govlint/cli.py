@@ -12,10 +12,8 @@ import contextlib
 import gc
 import os
 import sys
-import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import NoReturn
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -113,19 +111,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CLEAN
 
 
-def run() -> NoReturn:
+def run() -> None:
     """The ``govlint`` command (the console script, ``python -m govlint.cli``): ``main``, then
-    ``exit_now`` with its code."""
+    ``exit_now`` with its code. Does not return."""
     exit_now(main())
 
 
-def exit_now(code: int) -> NoReturn:
+def exit_now(code: int) -> None:
     """Exit with ``code`` without the interpreter's teardown of every module and object the run
     made, memory the process gives back anyway: ~5–10 ms of a single-file check. This does what
     the interpreter's exit would do for a finished run (atexit callbacks, then stdout and stderr
     flushed) and leaves at once. Another thread still running, or a flush that fails (a closed
-    pipe), takes the interpreter's exit instead, with its waiting, messages and status."""
-    if threading.active_count() > 1:
+    pipe), takes the interpreter's exit instead, with its waiting, messages and status. Does not
+    return."""
+    threading = sys.modules.get("threading")  # not imported: no thread was started through it
+    if threading is not None and threading.active_count() > 1:
         sys.exit(code)
     atexit._run_exitfuncs()  # as the interpreter does at exit (they then do not run again)
     try:
