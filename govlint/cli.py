@@ -10,6 +10,7 @@ import argparse
 import atexit
 import contextlib
 import gc
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -110,6 +111,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CLEAN
 
 
+def run() -> None:
+    """The ``govlint`` command (the console script, ``python -m govlint.cli``): ``main``, then
+    ``exit_now`` with its code. Does not return."""
+    exit_now(main())
+
+
+def exit_now(code: int) -> None:
+    """Exit with ``code`` without the interpreter's teardown of every module and object the run
+    made, memory the process gives back anyway: ~5–10 ms of a single-file check. This does what
+    the interpreter's exit would do for a finished run (atexit callbacks, then stdout and stderr
+    flushed) and leaves at once. Another thread still running, or a flush that fails (a closed
+    pipe), takes the interpreter's exit instead, with its waiting, messages and status. Does not
+    return."""
+    threading = sys.modules.get("threading")  # not imported: no thread was started through it
+    if threading is not None and threading.active_count() > 1:
+        sys.exit(code)
+    atexit._run_exitfuncs()  # as the interpreter does at exit (they then do not run again)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except Exception:  # noqa: BLE001 - the interpreter's exit reports it as it always has
+        sys.exit(code)
+    os._exit(code)
+
+
 # Garbage collection on the command's path. Collections walk every object the process holds;
 # most of a single-file check's objects are imported code and the registry, which live as long as
 # the process, and the rest is dropped at exit anyway. Frozen objects are left out of collections.
@@ -180,7 +207,7 @@ def _check(args: argparse.Namespace) -> int:
         config, registry = _config(args)
         baseline = _baseline(args, config)
         reporter_class = _reporter_class(args)
-    missing = [p for p in args.paths if not _exists(p)]
+    missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
         raise UsageError(f"no such file or directory: {', '.join(missing)}")
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
@@ -280,8 +307,6 @@ class _NoCorpusPass:
 
 
 def _jobs(value: str) -> int:
-    import os
-
     try:
         jobs = int(value)
     except ValueError:
@@ -334,12 +359,6 @@ def _reporter_class(args: argparse.Namespace):
         return get_reporter(args.format)
     except KeyError:
         raise UsageError(f"unknown output format {args.format!r}; choose from {', '.join(REPORTERS)}") from None
-
-
-def _exists(path: str) -> bool:
-    import os
-
-    return os.path.exists(path)
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -405,4 +424,4 @@ def _dump(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

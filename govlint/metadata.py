@@ -12,15 +12,16 @@ import attrs
 import regex
 
 from .dates import find_dates, find_period
+from .lazyregex import LazyPattern
 from .model import Document, Located, Paragraph
 
 _TITLE = regex.compile(
     r"(?P<title>(?P<agency>[^\s|:《》“”,。;]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开工作?年度?报告)"
 )
 _PUBLISHED = regex.compile(r"(?:发布|公开|发文|成文|印发)(?:日期|时间)\s*[:|]?\s*\|?\s*")
-_CONTACT_AGENCY = regex.compile(r"请与(?P<agency>[^,。;:()]{2,30}?)联系")
-_ISSUER = regex.compile(r"发布机构\s*[:|]?\s*\|?\s*(?P<agency>[^|\s]{2,30})")
-_YEAR_DU = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?")
+_CONTACT_AGENCY = LazyPattern(r"请与(?P<agency>[^,。;:()]{2,30}?)联系")
+_ISSUER = LazyPattern(r"发布机构\s*[:|]?\s*\|?\s*(?P<agency>[^|\s]{2,30})")
+_YEAR_DU = LazyPattern(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?")
 _HEADER_LINES = 12
 _TITLE_MAX = 70
 

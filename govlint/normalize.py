@@ -9,6 +9,7 @@ position found after normalisation still points into the original text.
 from __future__ import annotations
 
 import functools
+import os
 import unicodedata
 
 import regex
@@ -28,7 +29,27 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+def _t2s_changes() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """What a text t2s changes holds (``data/make_t2s_changed.py``): one of the characters, or
+    one of the phrases, which each hold one of the marks. Returned as (characters and marks,
+    characters, phrases)."""
+    with open(os.path.join(os.path.dirname(__file__), "data", "t2s_changed.txt"), encoding="utf-8") as file:
+        characters, marks, phrases = file.read().split("\n")[:3]
+    return frozenset(characters + marks), frozenset(characters), tuple(phrases.split())
+
+
+_T2S_SUSPECTS, _T2S_CHARACTERS, _T2S_PHRASES = _t2s_changes()
+
+
+def _unchanged(text: str) -> bool:
+    """Whether t2s leaves ``text`` as it is, without asking opencc: most lines hold no suspect."""
+    return _T2S_SUSPECTS.isdisjoint(text) or (
+        _T2S_CHARACTERS.isdisjoint(text) and not any(phrase in text for phrase in _T2S_PHRASES))
+
+
 def to_simplified(text: str) -> str:
+    if _unchanged(text):  # most reports are simplified: opencc (~5 ms to load) need not load
+        return text
     return _converter().convert(text)
 
 

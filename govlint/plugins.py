@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import pluggy
 from attrs import frozen
 
-from . import core_rules, hookspecs
+from . import core_rules, entrypoints, hookspecs
 from .rule import CorpusRule, Rule, RuleIdentity
 
 
@@ -54,18 +54,17 @@ def make_manager(plugins: Sequence[object] = (), entry_points: bool = True) -> t
 
 
 def _load_entry_points(pm: pluggy.PluginManager, errors: list[LoadError]) -> None:
-    """Like ``pm.load_setuptools_entrypoints`` but a plugin whose import fails is recorded, not fatal."""
-    from importlib.metadata import entry_points
-
-    for ep in entry_points(group=hookspecs.ENTRY_POINT_GROUP):
-        if pm.get_plugin(ep.name) or pm.is_blocked(ep.name):
+    """Like ``pm.load_setuptools_entrypoints`` but a plugin whose import fails is recorded, not
+    fatal, and the group is looked up through govlint's cache (``govlint.entrypoints``)."""
+    for name, value in entrypoints.entry_points(hookspecs.ENTRY_POINT_GROUP):
+        if pm.get_plugin(name) or pm.is_blocked(name):
             continue
         try:
-            plugin = ep.load()
+            plugin = entrypoints.load(value)
         except Exception as exc:  # a broken third-party package must not take the run down
-            errors.append(LoadError(ep.name, f"{type(exc).__name__}: {exc}"))
+            errors.append(LoadError(name, f"{type(exc).__name__}: {exc}"))
             continue
-        pm.register(plugin, name=ep.name)
+        pm.register(plugin, name=name)
 
 
 def collect(pm: pluggy.PluginManager, errors: list[LoadError]) -> Registry:

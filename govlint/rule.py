@@ -27,6 +27,7 @@ import regex
 from .dates import FoundDate, FoundPeriod, find_dates, find_period, parse_loose_date
 from .finding import FAMILIES, SEVERITIES, CellAddress, Finding, Related
 from .hookspecs import hookimpl
+from .lazyregex import LazyPattern
 from .model import Cell, Document, Paragraph, Section, Span, Table
 from .normalize import label_key, norm_text
 from .schema import SCHEMAS, T2_OUTCOME_ROWS, T3_SUMS, SumSpec, schema_for, t1_column_label, t2_sums

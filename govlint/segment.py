@@ -21,6 +21,7 @@ from __future__ import annotations
 import regex
 from attrs import frozen
 
+from .lazyregex import LazyPattern
 from .model import Normalized, Span
 from .source import SourceCell, SourceLine
 
@@ -43,13 +44,13 @@ _PHRASE_ONLY = regex.compile(
 _KEYS = tuple(HEADING_PHRASES)
 
 _ANCHOR = regex.compile(r"第二十条第|\(?本列数据的勾稽关系|申请人情况|行政复议\s*行政诉讼|一、\s*本年新收")
-_VALUE_RUN = regex.compile(r"\d(?:\d|[ \t]+(?=\d)|[.,](?=\d))*(?:万元|元)?")
-_ENUMERATED_LABEL = regex.compile(r"\s*[.、]\s*\p{Han}")
-_ENUMERATOR = regex.compile(r"(?<!第)(?:[一二三四五六七八九十]、|\([一二三四五六七八九十]\))")
+_VALUE_RUN = LazyPattern(r"\d(?:\d|[ \t]+(?=\d)|[.,](?=\d))*(?:万元|元)?")
+_ENUMERATED_LABEL = LazyPattern(r"\s*[.、]\s*\p{Han}")
+_ENUMERATOR = LazyPattern(r"(?<!第)(?:[一二三四五六七八九十]、|\([一二三四五六七八九十]\))")
 _T1_LABELS = ("行政规范性文件", "其他对外管理服务事项", "行政事业性收费", "政府集中采购", "规范性文件", "行政许可",
               "行政处罚", "行政强制", "规章")
-_T1_SUFFIX = regex.compile("(?:" + "|".join(r"\s*".join(label) for label in _T1_LABELS) + r")\s*$")
-_PROSE_LABEL = regex.compile(r"[。；;]")
+_T1_SUFFIX = LazyPattern("(?:" + "|".join(r"\s*".join(label) for label in _T1_LABELS) + r")\s*$")
+_PROSE_LABEL = LazyPattern(r"[。；;]")
 _ROW_LINE = regex.compile(r"\d\s*(?:(?:万元|元)\s*)?$")  # one whitespace run per position: linear
 
 

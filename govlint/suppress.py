@@ -26,11 +26,12 @@ from attrs import frozen
 from .config import Config, Suppression, matches
 from .finding import Finding
 from .fingerprint import relative_path
+from .lazyregex import LazyPattern
 from .model import Document
 from .normalize import label_key
 from .plugins import Registry
 
-_DIRECTIVE = regex.compile(r"govlint:\s*(ignore-file|ignore)(?![\w-])(?:\[([^\]]*)\])?", regex.IGNORECASE)
+_DIRECTIVE = LazyPattern(r"govlint:\s*(ignore-file|ignore)(?![\w-])(?:\[([^\]]*)\])?", regex.IGNORECASE)
 
 
 @frozen

@@ -16,20 +16,22 @@ from typing import NamedTuple
 
 import regex
 
+from govlint.rule import LazyPattern
+
 PROVINCES = (
     "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
     "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州",
     "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆",
 )
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
-_PROVINCE_SUFFIX = regex.compile(r"^(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)")
+_PROVINCE_SUFFIX = LazyPattern(r"^(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)")
 _ETHNIC = "朝鲜|土家|苗|侗|布依|彝|藏|羌|傣|景颇|傈僳|白|哈尼|壮|回|蒙古|哈萨克|柯尔克孜|怒"
-_CITY_SUFFIX = regex.compile(rf"(?:(?:{_ETHNIC})族?)*(?:自治州|地区|市|盟)$")  # 伊犁哈萨克自治州: no 族
+_CITY_SUFFIX = LazyPattern(rf"(?:(?:{_ETHNIC})族?)*(?:自治州|地区|市|盟)$")  # 伊犁哈萨克自治州: no 族
 # A development zone or new area is no level of government of its own: its level is unknown.
-_ZONE = regex.compile(r"(?:高新|开发|新|实验|试验|示范|合作|保税|园)区$|管委会$|管理委员会$")
-_GOVERNMENT = regex.compile(r"(?:人民)?政府$")
-_PREFECTURE = regex.compile(r"(?:自治州|地区|盟)$")
-_COUNTY = regex.compile(r"(?:县|旗|区|特区|林区)$")
+_ZONE = LazyPattern(r"(?:高新|开发|新|实验|试验|示范|合作|保税|园)区$|管委会$|管理委员会$")
+_GOVERNMENT = LazyPattern(r"(?:人民)?政府$")
+_PREFECTURE = LazyPattern(r"(?:自治州|地区|盟)$")
+_COUNTY = LazyPattern(r"(?:县|旗|区|特区|林区)$")
 
 
 class Place(NamedTuple):

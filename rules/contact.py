@@ -13,36 +13,36 @@ from typing import NamedTuple
 
 import regex
 
-from govlint.rule import Context, Document, Paragraph, Rule
+from govlint.rule import Context, Document, LazyPattern, Paragraph, Rule
 
 from ._memo import per_document
 from ._places import Place, area_code_places, named_place, postcode_place
 
 # A count is no number: "接听咨询电话320个", "热线来电1500余次".
-_PHONE = regex.compile(
+_PHONE = LazyPattern(
     r"(?:电话|热线|传真|手机|Tel|TEL|tel)\s*(?:号码)?\s*[:：]?\s*(?P<v>\(?\d[\d\-－—()\s转/、或]*\d)"
     r"(?!\d)(?!\s*[个次件余多条通人起批家万亿%])")
-_BARE_LANDLINE = regex.compile(r"(?<![\d\-])0\d{2,3}-\d{7,8}(?![\d\-])")
+_BARE_LANDLINE = LazyPattern(r"(?<![\d\-])0\d{2,3}-\d{7,8}(?![\d\-])")
 # An address has a letter or an @ ("领导邮箱100余封" is a count).
-_EMAIL = regex.compile(r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail|e-?mail|EMAIL)\s*(?:地址)?\s*[:：]?\s*"
+_EMAIL = LazyPattern(r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail|e-?mail|EMAIL)\s*(?:地址)?\s*[:：]?\s*"
                        r"(?P<v>[A-Za-z0-9](?=[^\s,，;；。()（）、]*[A-Za-z@])[^\s,，;；。()（）、]*)")
-_BARE_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.ASCII)
-_POSTCODE = regex.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*(?P<v>\d[\d\s]*\d|\d)")
-_ADDRESS = regex.compile(r"(?<!网站|网页|网址|邮箱|邮件)(?:通讯|通信|联系|办公|单位)?地址\s*[:：]\s*(?P<v>[^,，;；。()（）]*)")
+_BARE_EMAIL = LazyPattern(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.ASCII)
+_POSTCODE = LazyPattern(r"(?:邮编|邮政编码)\s*[:：]?\s*(?P<v>\d[\d\s]*\d|\d)")
+_ADDRESS = LazyPattern(r"(?<!网站|网页|网址|邮箱|邮件)(?:通讯|通信|联系|办公|单位)?地址\s*[:：]\s*(?P<v>[^,，;；。()（）]*)")
 # Between two numbers: 、 / 或, or a space before a new area code or mobile number ("0517 83166232"
 # is one number, "0517-83166232 0517-83166233" two).
-_SEPARATOR = regex.compile(r"[、/或]|(?<!\s)\s+(?=0\d{2,3}-|1[3-9]\d{9}(?!\d))")  # (?<!\s): linear
-_EXTENSION = regex.compile(r"转\d+$")
+_SEPARATOR = LazyPattern(r"[、/或]|(?<!\s)\s+(?=0\d{2,3}-|1[3-9]\d{9}(?!\d))")  # (?<!\s): linear
+_EXTENSION = LazyPattern(r"转\d+$")
 # Short public service numbers: 12345 (government hotline), 12315, 96xxx, with or without area code.
-_SERVICE = regex.compile(r"(?:0\d{2,3})?(?:1\d{4}|9\d{4})")
-_MOBILE = regex.compile(r"1[3-9]\d{9}")
-_LOCAL = regex.compile(r"[2-9]\d{6,7}")  # a local number without its area code
+_SERVICE = LazyPattern(r"(?:0\d{2,3})?(?:1\d{4}|9\d{4})")
+_MOBILE = LazyPattern(r"1[3-9]\d{9}")
+_LOCAL = LazyPattern(r"[2-9]\d{6,7}")  # a local number without its area code
 # Every field pattern above needs one of these: a paragraph without any (most of a report) is
 # not searched six times for nothing. A new pattern adds its word here.
 _CONTACT_WORD = regex.compile(r"电话|热线|传真|手机|Tel|TEL|tel|mail|MAIL|邮|信箱|@|-|地址")
-_DIALLING_MARKS = regex.compile(r"[\s\-－—()]")
-_SPACE = regex.compile(r"\s")
-_HAN = regex.compile(r"\p{Han}")
+_DIALLING_MARKS = LazyPattern(r"[\s\-－—()]")
+_SPACE = LazyPattern(r"\s")
+_HAN = LazyPattern(r"\p{Han}")
 
 
 class Field(NamedTuple):
@@ -131,7 +131,7 @@ def phone_problem(value: str) -> str | None:
 # The plain ASCII address nearly every report gives ("xxgk@163.com"): valid by every rule
 # email_validator applies (atext local part, dots between atoms, LDH labels without "--", a
 # common TLD, the lengths below), so the library, ~30 ms to import, loads only for the rest.
-_PLAIN_EMAIL = regex.compile(r"[\w+-]+(?:\.[\w+-]+)*@(?:[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\.)+(?:com|cn|net|org)",
+_PLAIN_EMAIL = LazyPattern(r"[\w+-]+(?:\.[\w+-]+)*@(?:[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\.)+(?:com|cn|net|org)",
                              regex.ASCII)
 
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
-from govlint.rule import SCHEMAS, CellAddress, CorpusContext, CorpusRule, Finding, label_key, t1_column_label
+from govlint.rule import (SCHEMAS, CellAddress, CorpusContext, CorpusRule, Finding, LazyPattern, label_key,
+                          t1_column_label)
 
 _APPLICANTS = ("C1", "C2", "C3", "C4", "C5", "C6")
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = LazyPattern(r"\d+")
 
 
 def cell_label(fmt: str, address: CellAddress) -> str:

@@ -7,9 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-import regex
-
-from govlint.rule import Context, Document, Rule, find_dates
+from govlint.rule import Context, Document, LazyPattern, Rule, find_dates
 
 from ._places import government_level
 
@@ -30,9 +28,9 @@ KIND_NAMES = {"agency": ("部门报告", "an agency report"), "township": ("乡�
               "aggregate": ("级别不明的汇总报告", "an aggregate report of unknown level")}
 
 # "本报告…汇总…编制而成", "…情况汇总报告如下": the report says it aggregates others.
-_AGGREGATE = regex.compile(r"汇总[^。;]{0,60}?(?:编制|报告如下|形成本报告)|本报告[^。;]{0,60}?汇总")
-_TOWNSHIP = regex.compile(r"(?:乡|镇|街道)(?:人民政府|办事处)?$")
-_MONTH_DAY = regex.compile(r"(\d{1,2})-(\d{1,2})")
+_AGGREGATE = LazyPattern(r"汇总[^。;]{0,60}?(?:编制|报告如下|形成本报告)|本报告[^。;]{0,60}?汇总")
+_TOWNSHIP = LazyPattern(r"(?:乡|镇|街道)(?:人民政府|办事处)?$")
+_MONTH_DAY = LazyPattern(r"(\d{1,2})-(\d{1,2})")
 
 
 def _anchor(doc: Document):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex
 
-from govlint.rule import CellAddress, Context, Document, Paragraph, Rule, T2_OUTCOME_ROWS
+from govlint.rule import CellAddress, Context, Document, LazyPattern, Paragraph, Rule, T2_OUTCOME_ROWS
 
 from ._cells import cells_by_address
 from ._memo import per_document
@@ -155,8 +155,8 @@ def _figure_patterns(fmt: str, year: int | None, about_disclosure: bool) -> tupl
 _CLAIM_WORD = regex.compile(f"申请|转|办结|复议|诉讼|起诉|规范性文件|行政许可|行政处罚|行政强制|{_OUTCOME_WORD}")
 _AFTER_REVIEW = regex.compile(r"复议[^和及与、]{0,6}后|(?:不服|不满)[^和及与、]{0,12}复议")
 # A denial of an outcome or a phrase that only looks like one, not a denial of the cases.
-_NOT_A_DENIAL = regex.compile(r"^(?:无论|无法|无正当)|未经复议|尚未|审结|纠错|纠正|败诉|撤销|违法")
-_LITIGATION = regex.compile("诉讼|起诉")
+_NOT_A_DENIAL = LazyPattern(r"^(?:无论|无法|无正当)|未经复议|尚未|审结|纠错|纠正|败诉|撤销|违法")
+_LITIGATION = LazyPattern("诉讼|起诉")
 
 
 def _lawsuit_kind(clause_before: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from govlint.model import Block, Paragraph, Section, Span, Table
-from govlint.rule import SCHEMAS, Context, Document, Rule, heading_section, norm_text
+from govlint.rule import SCHEMAS, Context, Document, LazyPattern, Rule, heading_section, norm_text
 
 SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
 TEMPLATE_HEADINGS = {  # domain.md §2.1, the 2021 format (identical in 2019)
@@ -37,14 +37,14 @@ CONTENT_WORDS = {
     "六": ("信息处理费", "其他需要报告"),
 }
 # A preamble paragraph introducing the report (basis, period, where to ask) is not section 一.
-_INTRO = regex.compile(r"统计期限|统计期|如对本报告|如对本年报|编制而成|(?:编制|制定)本?报告|本报告[由是根]")
+_INTRO = LazyPattern(r"统计期限|统计期|如对本报告|如对本年报|编制而成|(?:编制|制定)本?报告|本报告[由是根]")
 # Header fields and dates between the title and the text are short; prose is not.
-_HAN = regex.compile(r"\p{Han}")
+_HAN = LazyPattern(r"\p{Han}")
 _PROSE_HAN = 10
-_CLAUSE_END = regex.compile(r"[,，。;；:：]")
+_CLAUSE_END = LazyPattern(r"[,，。;；:：]")
 # A heading's own numeral ("四、"); "(一)" marks a sub-topic, never a section heading.
 _LEADING_NUMERAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]\s*")
-_DIGIT = regex.compile(r"\d")
+_DIGIT = LazyPattern(r"\d")
 
 PLACEHOLDER = regex.compile(r"[(]\s*文字描述[^)]*[)]?")
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from govlint.model import Paragraph
-from govlint.rule import Context, Document, Rule
+from govlint.rule import Context, Document, LazyPattern, Rule
 
 # A sentence that opens with its year as the time of what it tells: "2024年，我局…",
 # "(二)依申请公开:2024年度共收到…", "2023年全年…". The year must open the sentence (after an
@@ -19,8 +19,8 @@ _SENTENCE_YEAR = regex.compile(
 )
 # What makes another year right in that sentence: the next year for plans and carry-over, an
 # earlier one for a comparison or a history.
-_FUTURE = regex.compile(r"将|计划|拟|下一步|继续|持续|力争|进一步|结转|打算|预计|着力|重点")
-_PAST = regex.compile(r"同比|上年|去年|上一年|较|相比|比上|以来|此前|历年|截至|回顾|分别")
+_FUTURE = LazyPattern(r"将|计划|拟|下一步|继续|持续|力争|进一步|结转|打算|预计|着力|重点")
+_PAST = LazyPattern(r"同比|上年|去年|上一年|较|相比|比上|以来|此前|历年|截至|回顾|分别")
 _SENTENCE_END = regex.compile(r"[。！!？?]")  # a clause after "；" still reads with its sentence
 
 
@@ -92,9 +92,9 @@ class TextYear(Rule):
 # The preamble's sentences that say what the report is: "现就2024年度…工作情况报告如下",
 # "本报告…2024年度政府信息公开工作…". A year there that is not followed by a month is the year
 # the report says it covers; titles of cited documents (《…》) do not count.
-_SAYS_WHAT = regex.compile(r"本报告|本年报|现就|报告如下|向社会公布|予以公布|特此报告")
-_YEAR_NOT_DATE = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
-_CITED = regex.compile(r"《[^》]*》")
+_SAYS_WHAT = LazyPattern(r"本报告|本年报|现就|报告如下|向社会公布|予以公布|特此报告")
+_YEAR_NOT_DATE = LazyPattern(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?(?!\s*\d{1,2}\s*月)")
+_CITED = LazyPattern(r"《[^》]*》")
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from govlint.dates import find_period, parse_loose_date
 from govlint.model import DateValue, Paragraph, Span
-from govlint.normalize import label_key, normalize
+from govlint.normalize import _converter, _unchanged, label_key, normalize, to_simplified
+
+from .conftest import FIXTURES
+
+SAMPLE = FIXTURES.parents[1] / "govlint" / "samples" / "qianjiang_2024.txt"
 
 
 def test_label_keys_ignore_width_spacing_and_script():
@@ -46,3 +52,29 @@ def test_dates_with_dropped_characters():
     assert find_period("2025  1  1  日至 2025  12  31  日").value.end == DateValue(2025, 12, 31)
     assert parse_loose_date("2021926") == DateValue(2021, 9, 26)
     assert not DateValue(2024, 2, 30).valid
+
+
+def test_what_t2s_may_change_is_what_the_installed_opencc_changes():
+    """govlint/data/t2s_changed.txt is opencc's data; regenerate it after upgrading opencc:
+    ``python govlint/data/make_t2s_changed.py > govlint/data/t2s_changed.txt``."""
+    from govlint.data.make_t2s_changed import lines
+
+    shipped = (Path(__file__).parents[1] / "govlint" / "data" / "t2s_changed.txt").read_text(encoding="utf-8")
+    assert shipped.splitlines() == lines()
+
+
+_SAMPLES = [line for path in (*sorted(FIXTURES.rglob("*.txt")), SAMPLE)
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+
+
+def test_text_without_those_characters_is_what_opencc_gives_for_every_fixture_line():
+    skipped = [line for line in _SAMPLES if _unchanged(line)]
+    assert len(skipped) > len(_SAMPLES) / 2  # the fast path is the usual one
+    converter = _converter()
+    assert [to_simplified(line) for line in _SAMPLES] == [converter.convert(line) for line in _SAMPLES]
+
+
+@given(st.text(alphabet=st.sampled_from(sorted(set("".join(_SAMPLES)) | set("乾隆干净深沈回覆答覆批覆重覆著名"))),
+               max_size=30))
+def test_to_simplified_is_what_opencc_gives(text):
+    assert to_simplified(text) == _converter().convert(text)

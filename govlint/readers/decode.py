@@ -6,6 +6,7 @@ import codecs
 
 import regex
 
+from ..lazyregex import LazyPattern
 from ..source import EmptyInput, ReadError
 
 _BOMS = (
@@ -81,10 +82,10 @@ def _strip_bom(text: str) -> str:
 # GB2312 and GBK pages are decoded as GB18030, their superset: a page labelled gb2312 often holds
 # GBK characters. Big5 likewise as its Hong Kong superset.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
-_DECLARED = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_-]+)|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_-]+)""",
+_DECLARED = LazyPattern(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_-]+)|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_-]+)""",
                           regex.IGNORECASE)
 # What Chinese text in UTF-16 decodes to: CJK, ASCII, CJK punctuation and full-width forms.
-_PLAUSIBLE = regex.compile(r"[\p{Han}\x09\x0a\x0d\x20-\x7e\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00a0-\u00ff]")
+_PLAUSIBLE = LazyPattern(r"[\p{Han}\x09\x0a\x0d\x20-\x7e\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00a0-\u00ff]")
 
 
 def _declared_encoding(data: bytes) -> str | None:
