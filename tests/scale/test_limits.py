@@ -16,6 +16,7 @@ import govlint_rules
 from govlint import hookimpl
 from govlint.api import lint_file
 from govlint.config import Config
+from govlint.lazyregex import LazyPattern
 from govlint.limits import BudgetExceeded, check_deadline, time_budget
 from govlint.plugins import load_registry
 from govlint.rule import Rule
@@ -164,7 +165,8 @@ def _patterns():
         source = inspect.getsource(module)
         for attr, value in vars(module).items():
             # bytes patterns: the only one (decode._DECLARED) reads the first 4 KiB of a file
-            if isinstance(value, regex.Pattern) and isinstance(value.pattern, str):
+            # a LazyPattern is a pattern too, compiled here (its .pattern compiles it)
+            if isinstance(value, (regex.Pattern, LazyPattern)) and isinstance(value.pattern, str):
                 methods = set(regex.findall(rf"\b{attr}\.(\w+)\(", source))
                 anchored = bool(methods) and methods <= {"match", "fullmatch"}
                 yield pytest.param(value, anchored, id=f"{name}.{attr}")
