@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import regex
 
 from . import metadata
+from .lazyregex import LazyPattern
 from .model import (
     FORMAT_2019,
     FORMAT_2021,
@@ -49,8 +50,8 @@ _CORE = {
 _T1_START = regex.compile(r"^第二十条第[一二三四五六七八九十]+项")
 _PROSE_MIN = 60
 T3_WIDTH = 15
-_MARKDOWN_ROW = regex.compile(r"^\s*\|.*\|\s*$")
-_TABLE_NOTE = regex.compile(r"^\s*注\s*[:：]")
+_MARKDOWN_ROW = LazyPattern(r"^\s*\|.*\|\s*$")
+_TABLE_NOTE = LazyPattern(r"^\s*注\s*[:：]")
 _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 
 

@@ -6,8 +6,6 @@ plugin that failed to load becomes ``X002``. Reading errors become ``P901``.
 
 from __future__ import annotations
 
-import traceback
-
 import attrs
 
 from .config import Config
@@ -84,6 +82,8 @@ def _placed(finding: Finding, doc: Document, severity: str = "") -> Finding:
 
 def rule_crashed(rule_class: type[RuleIdentity], exc: Exception, config: Config) -> Finding:
     """The X001 finding for a rule (document or corpus rule) that raised ``exc``."""
+    import traceback  # only when a rule crashed
+
     where = traceback.extract_tb(exc.__traceback__)[-1]
     return _core_finding(
         RuleCrashed, config,

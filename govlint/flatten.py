@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import functools
 
-import regex
 from attrs import frozen
+
+from .lazyregex import LazyPattern
 
 LIMIT = 50  # candidates kept; past this the split is reported as ambiguous without listing all
 _MAX_DIGITS = 16  # longest cell considered, decimal point included (采购总金额 in 元: 11 digits)
 _MAX_COUNT_DIGITS = 7  # a summed cell counts applications or cases: never ten million in one row
-_RUN = regex.compile(r"^\d[\d\s.,]*$")
+_RUN = LazyPattern(r"^\d[\d\s.,]*$")
 
 
 @frozen

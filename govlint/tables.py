@@ -17,6 +17,7 @@ from attrs import frozen
 
 from . import settle
 from .flatten import Split, is_run, layout, split_run
+from .lazyregex import LazyPattern
 from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
 from .schema import TableSpec
@@ -28,7 +29,7 @@ _NUMBER = regex.compile(
 _ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
 _SHOWN = 5  # candidate splits listed in a P905 message
 _APPROXIMATE_MIN = 4  # shortest label key matched by edit distance
-_UNIT_SUFFIX = regex.compile(r"(?<!\s)\s*(?:万元|元)$")  # starts where a blank run starts: linear
+_UNIT_SUFFIX = LazyPattern(r"(?<!\s)\s*(?:万元|元)$")  # starts where a blank run starts: linear
 
 
 # Not frozen, though never changed once made: a table region holds hundreds of tokens and a frozen
