@@ -41,9 +41,21 @@ def find_config_file(start: str | os.PathLike[str]) -> Path | None:
     for directory in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file() and (name != "pyproject.toml" or "govlint" in _read(candidate).get("tool", {})):
+            if candidate.is_file() and (name != "pyproject.toml" or _configures_govlint(candidate)):
                 return candidate
     return None
+
+
+def _configures_govlint(pyproject: Path) -> bool:
+    """Whether a ``pyproject.toml`` has a ``[tool.govlint]`` table. One without the word anywhere
+    (most: a project's own) is passed over unparsed, and so is not an error if it is invalid:
+    it is not govlint's file."""
+    try:
+        if b"govlint" not in pyproject.read_bytes():
+            return False
+    except OSError:
+        pass  # _read says why it cannot be read
+    return "govlint" in _read(pyproject).get("tool", {})
 
 
 def discover(

@@ -46,6 +46,15 @@ def test_pyproject_without_a_govlint_table_is_skipped(project):
     assert load_config_file(project / "reports" / "pyproject.toml", RULES).lang == "zh"
 
 
+def test_a_pyproject_that_never_names_govlint_is_passed_over_unparsed(project):
+    """Not govlint's file: even invalid TOML there is no error, and the search goes on upward."""
+    (project / "reports" / "pyproject.toml").write_text('[project\nname = "x"\n', encoding="utf-8")
+    assert find_config_file(project / "reports") is None
+    (project / "reports" / "pyproject.toml").write_text('[tool.govlint\nlang = "zh"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        find_config_file(project / "reports")
+
+
 def test_govlint_toml_wins_over_pyproject_in_the_same_directory(project):
     (project / "govlint.toml").write_text('lang = "en"\n', encoding="utf-8")
     (project / "pyproject.toml").write_text('[tool.govlint]\nlang = "zh"\n', encoding="utf-8")
