@@ -92,7 +92,8 @@ def _carried_out(year: int | None) -> list[regex.Pattern]:
     """结转下年度: "结转下年度继续办理1件", "2件结转2025年办理", "转下一年度办理答复的有1件"."""
     nxt = rf"(?:下一?年度?|{year + 1}年度?)" if year else r"下一?年度?"
     return [regex.compile(rf"(?:结转|转入|转)(?:至|到)?{nxt}{_gap(12)}(?P<n>\d+){_UNIT}"),
-            regex.compile(rf"(?P<n>\d+){_UNIT}{_gap(4)}(?:结转|转入|转)(?:至|到)?{nxt}")]
+            # (?<!\d): from a number's start only, not its every digit (quadratic on a long run)
+            regex.compile(rf"(?<!\d)(?P<n>\d+){_UNIT}{_gap(4)}(?:结转|转入|转)(?:至|到)?{nxt}")]
 
 
 @functools.lru_cache(maxsize=64)  # a handful of formats times ten keys

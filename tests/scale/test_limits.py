@@ -150,6 +150,7 @@ _ATTACKS = {
     "email-like": "邮箱：a" + ".a" * (_N // 2) + "@",
     "enumerators": "（一）" * (_N // 3),
     "mixed": "一、总体情况 2024年 | 0 | 电话 010-8 " * (_N // 30),
+    "place names": "广西江苏" * (_N // 4),
 }
 
 
@@ -164,12 +165,33 @@ def _patterns():
             continue
         source = inspect.getsource(module)
         for attr, value in vars(module).items():
-            # bytes patterns: the only one (decode._DECLARED) reads the first 4 KiB of a file
-            # a LazyPattern is a pattern too, compiled here (its .pattern compiles it)
-            if isinstance(value, (regex.Pattern, LazyPattern)) and isinstance(value.pattern, str):
+            for where, pattern in _held(attr, value):
                 methods = set(regex.findall(rf"\b{attr}\.(\w+)\(", source))
-                anchored = bool(methods) and methods <= {"match", "fullmatch"}
-                yield pytest.param(value, anchored, id=f"{name}.{attr}")
+                anchored = where == attr and bool(methods) and methods <= {"match", "fullmatch"}
+                yield pytest.param(pattern, anchored, id=f"{name}.{where}")
+    # patterns a function builds (per year, from a list of names): built here as the rules build them
+    from govlint_rules import _places, narrative
+
+    for i, pattern in enumerate(_places._province_patterns()):
+        yield pytest.param(pattern, False, id=f"govlint_rules._places._province_patterns[{i}]")
+    for year in (None, 2024):
+        for i, pattern in enumerate(narrative._carried_out(year)):
+            yield pytest.param(pattern, False, id=f"govlint_rules.narrative._carried_out({year})[{i}]")
+
+
+def _held(attr: str, value, depth: int = 0):
+    """(where, pattern) for a str pattern that ``value`` is or holds in a tuple, list or dict (as
+    tables of patterns do), two levels down. A LazyPattern is a pattern too: its ``.pattern``
+    compiles it. (Bytes patterns: the only one, decode._DECLARED, reads the first 4 KiB of a file.)"""
+    if isinstance(value, (regex.Pattern, LazyPattern)):
+        if isinstance(value.pattern, str):
+            yield attr, value
+    elif depth < 2 and isinstance(value, (tuple, list)):
+        for i, item in enumerate(value):
+            yield from _held(f"{attr}[{i}]", item, depth + 1)
+    elif depth < 2 and isinstance(value, dict):
+        for key, item in value.items():
+            yield from _held(f"{attr}[{key!r}]", item, depth + 1)
 
 
 @pytest.mark.parametrize(("pattern", "anchored"), list(_patterns()))
