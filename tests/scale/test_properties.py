@@ -23,6 +23,7 @@ from govlint.config import Config
 from govlint.plugins import load_registry
 from govlint.readers import READERS
 from govlint.source import ReadError
+from tests.conftest import FIXTURES
 from tests.generate import LAYOUTS, T2_COLS, generate, render
 
 def _has_reader(layout: str) -> bool:
@@ -112,6 +113,61 @@ _text = st.one_of(st.text(), st.lists(st.one_of(_report_words, st.text(max_size=
 def test_lint_text_never_raises(text):
     for finding in govlint.lint_text(text):
         assert finding.code[:1] in "ASDCYNFPX"
+
+
+# Real reports (the text and HTML fixtures), damaged the ways extraction and editing damage them.
+def _utf8(path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:  # the encodings' own fixtures (GB18030, UTF-16): damage would be noise
+        return False
+    return True
+
+
+_REAL = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".md", ".html") and _utf8(p))
+_DAMAGE = st.lists(st.tuples(st.sampled_from(["drop", "repeat", "swap", "digit", "insert", "cut", "unpipe", "join",
+                                               "squash"]),
+                             st.floats(0, 1, exclude_max=True), st.floats(0, 1, exclude_max=True),
+                             st.sampled_from(["|", " | ", "/", "—", "", "（", "年", "月", "日", "。", "一、", "\u3000", "7"])),
+                   min_size=1, max_size=6)
+
+
+def _damaged(text: str, damage) -> str:
+    lines = text.splitlines()
+    for op, where, other, piece in damage:
+        if not lines:
+            break
+        i, j = int(where * len(lines)), int(other * len(lines))
+        line = lines[i]
+        cut = int(other * (len(line) + 1))
+        if op == "drop":
+            del lines[i]
+        elif op == "repeat":
+            lines.insert(i, lines[j])
+        elif op == "swap":
+            lines[i], lines[j] = lines[j], lines[i]
+        elif op == "digit":  # a number misread
+            lines[i] = "".join(piece if c.isdigit() and piece.isdigit() else c for c in line)
+        elif op == "insert":
+            lines[i] = line[:cut] + piece + line[cut:]
+        elif op == "cut":
+            lines[i] = line[:cut]
+        elif op == "unpipe":  # separators lost: cells fused
+            lines[i] = line.replace("|", "")
+        elif op == "join":  # a line break lost
+            lines[i:i + 2] = ["".join(lines[i:i + 2])]
+        else:  # every space lost
+            lines[i] = "".join(c for c in line if not c.isspace())
+    return "\n".join(lines)
+
+
+@given(report=st.sampled_from(_REAL), damage=_DAMAGE)
+def test_a_damaged_real_report_never_crashes_a_rule(report, damage, tmp_path_factory):
+    """Every rule runs to the end on it: no X001 (a rule that raised) and no X003 (a rule that
+    hung past the time budget), whatever the damage."""
+    text = _damaged(report.read_text(encoding="utf-8"), damage)
+    findings = _lint_bytes(text.encode("utf-8"), tmp_path_factory.mktemp("d"), report.suffix)
+    assert [f"{f.code} {f.message}" for f in findings if f.code in ("X001", "X003")] == []
 
 
 @given(data=st.one_of(st.binary(), _text.map(lambda t: t.encode("utf-8", "surrogatepass")),
