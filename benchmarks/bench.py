@@ -18,6 +18,10 @@ written out cyclically, so DOCX building stays quick), then prints:
   process (``--startup`` prints only these figures);
 - peak memory (max RSS) of a fresh process linting 1/10 of the text files and all of them: flat
   memory means the two are close.
+
+``--instructions`` prints only the instructions per report of each layout (valgrind's callgrind:
+linting 100 reports less linting none), the figure to judge a small change by on a VM whose
+speed drifts.
 """
 
 from __future__ import annotations
@@ -216,6 +220,33 @@ def peak_rss_mib(directory: Path, limit: int) -> float:
     return int(out.split()[-1]) / 1024
 
 
+# A child that lints the first ``n`` of ``files`` (after warming up on others) through the batch
+# API, so the difference between two counts is the work of reports alone.
+INSTRUCTIONS_CHILD = (
+    "import sys, govlint\n"
+    "files = sys.argv[2:]\n"
+    "list(govlint.lint_paths(files[:20]))\n"
+    "list(govlint.lint_paths(files[20:20 + int(sys.argv[1])]))\n"
+)
+
+
+def instructions(directory: Path, n: int) -> float | None:
+    """Millions of instructions per report (valgrind's callgrind, which counts them exactly):
+    unlike time, the count does not drift with the VM or other work on the cores, so a change of
+    1 % shows. None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    files = [str(p) for p in sorted(directory.iterdir())[:n + 20]]
+
+    def count(k: int) -> int:
+        run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                              sys.executable, "-c", INSTRUCTIONS_CHILD, str(k), *files],
+                             capture_output=True, text=True, check=True)
+        return int(run.stderr.split("Collected : ")[1].split()[0])
+
+    return (count(n) - count(0)) / n / 1e6
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=10_000, help="reports per layout (default 10,000)")
@@ -225,9 +256,19 @@ def main() -> None:
     parser.add_argument("--dir", default=None, help="build the corpus here and keep it (default: a temp dir)")
     parser.add_argument("--runs", type=int, default=15, help="runs of each single-file measurement (median)")
     parser.add_argument("--startup", action="store_true", help="only the single-file figures")
+    parser.add_argument("--instructions", action="store_true",
+                        help="only instructions per report (valgrind), for each of --layouts")
     args = parser.parse_args()
     if args.startup:
         startup(args.runs)
+        return
+    if args.instructions:
+        with tempfile.TemporaryDirectory(prefix="govlint-bench-") as tmp:
+            for layout in args.layouts:
+                build(Path(tmp) / layout, layout, 120, 120)
+                found = instructions(Path(tmp) / layout, 100)
+                print(f"{layout:<5} {found:.2f} M instructions per report" if found is not None
+                      else "valgrind not found: apt-get install valgrind")
         return
 
     base = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="govlint-bench-"))
