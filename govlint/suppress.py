@@ -116,6 +116,8 @@ class Suppressor:
 
 def unsuppressed(doc: Document, findings: list[Finding], config: Config, registry: Registry) -> list[Finding]:
     """``findings`` without the suppressed ones."""
+    if not findings:  # most documents of a batch: no need to read their lines for directives
+        return findings
     suppressor = Suppressor(doc.path, doc.lines, config, registry)
     if not (suppressor.directives or suppressor.file_ignores or suppressor.entries):
         return findings
