@@ -30,7 +30,8 @@ from .hookspecs import hookimpl
 from .lazyregex import LazyPattern
 from .model import Cell, Document, Paragraph, Section, Span, Table
 from .normalize import label_key, norm_text
-from .schema import SCHEMAS, T2_OUTCOME_ROWS, T3_SUMS, SumSpec, schema_for, t1_column_label, t2_sums
+from .schema import (SCHEMAS, T2_OUTCOME_ROWS, T3_SUMS, SumSpec, schema_for, t1_column_label, t2_outcome_rows,
+                     t2_sums)
 
 _CODE = regex.compile(r"^[A-Z]{1,4}\d{2,4}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -216,5 +217,6 @@ __all__ = [
     "parse_loose_date",
     "schema_for",
     "t1_column_label",
+    "t2_outcome_rows",
     "t2_sums",
 ]

@@ -180,11 +180,16 @@ _T2_2019 = TableSpec(
     groups=_T2_GROUPS[:-1],
 )
 
+
+
+def t2_outcome_rows(rows) -> tuple[str, ...]:
+    """The IDs of the Table 2 outcome rows among ``rows`` (anything with an ``id``): those whose
+    sum is （七）总计 (R3.7)."""
+    return tuple(r.id for r in rows if r.id.startswith("R3.") and r.id != "R3.7")
+
+
 # The outcome rows whose sum is （七）总计, per format.
-T2_OUTCOME_ROWS = {
-    FORMAT_2021: tuple(r.id for r in _T2_2021.rows if r.id.startswith("R3.") and r.id != "R3.7"),
-    FORMAT_2019: tuple(r.id for r in _T2_2019.rows if r.id.startswith("R3.") and r.id != "R3.7"),
-}
+T2_OUTCOME_ROWS = {FORMAT_2021: t2_outcome_rows(_T2_2021.rows), FORMAT_2019: t2_outcome_rows(_T2_2019.rows)}
 
 # --- Table 3: 行政复议、行政诉讼 ----------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from .flatten import Split, is_run, layout, split_run
 from .lazyregex import LazyPattern
 from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
-from .schema import TableSpec
+from .schema import TableSpec, t2_outcome_rows
 
 MISSING_MARKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "无", "空", "none", "n/a"})
 _NUMBER = regex.compile(
@@ -353,9 +353,8 @@ def _choose(spec: TableSpec, rows: dict[str, Row], fused: dict[str, Fused]) -> d
     if spec.id != "T2":
         return {}
     known = {row_id: tuple(c.value for c in row.cells) for row_id, row in rows.items() if row_id not in fused}
-    outcomes = tuple(r.id for r in spec.rows if r.id.startswith("R3.") and r.id != "R3.7")
-    return settle.choose(known, {row_id: (f.run, f.split) for row_id, f in fused.items()}, outcomes,
-                         len(spec.columns))
+    runs = {row_id: (f.run, f.split) for row_id, f in fused.items()}
+    return settle.choose(known, runs, t2_outcome_rows(spec.rows), len(spec.columns))
 
 
 def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Problem]]:

@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from typing import NamedTuple
 
-from govlint.rule import T2_OUTCOME_ROWS, T3_SUMS, Cell, Document, SumSpec, Table, schema_for, t2_sums
+from govlint.rule import T2_OUTCOME_ROWS, T3_SUMS, Cell, Document, SumSpec, Table, schema_for, t2_outcome_rows, t2_sums
 
 from ._cells import cells_by_address
 from ._memo import per_document
@@ -155,7 +155,7 @@ def t2_identities(doc: Document) -> tuple[Identity, ...]:
         return ()
     outcome_rows = T2_OUTCOME_ROWS.get(doc.format, T2_OUTCOME_ROWS["2021"])
     if doc.format not in T2_OUTCOME_ROWS:  # unknown or hybrid: follow the rows actually read
-        outcome_rows = tuple(r.id for r in table.rows if r.id.startswith("R3.") and r.id != "R3.7")
+        outcome_rows = t2_outcome_rows(table.rows)
     return tuple(_identities(doc, _t2_plan(doc.format, outcome_rows), table))
 
 
