@@ -206,7 +206,7 @@ def _with(summary, year: int, path: str, cells: dict):
 
     values = array("d", summary.values)
     for (table, row, column), value in cells.items():
-        values[_SLOT[CellAddress(table, row, column)]] = math.nan if value is None else value
+        values[_SLOT[(table, row, column)]] = math.nan if value is None else value
     return attrs.evolve(summary, path=path, values=values, identity=attrs.evolve(summary.identity, year=year))
 
 
