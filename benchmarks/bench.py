@@ -173,6 +173,19 @@ def wall(command: list[str], env: dict[str, str], runs: int) -> tuple[float, flo
     return statistics.median(times[1:]), min(times[1:]), statistics.median(cpu[1:]), min(cpu[1:])
 
 
+def cli_directory(directory: Path) -> float:
+    """CPU seconds of ``govlint check DIR --format json``, the run a supervising office makes: on
+    top of ``lint_paths`` it summarises each report for the corpus pass, runs the corpus rules
+    and writes the JSON report."""
+    script = Path(sys.executable).with_name("govlint")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "govlint.cli"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([*command, "check", str(directory), "--format", "json", "--output", os.devnull],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
 def _ms(wall: float, wall_min: float, cpu: float, cpu_min: float) -> str:
     return (f"{wall * 1000:.0f} ({wall_min * 1000:.0f}) ms wall, {cpu * 1000:.0f} ({cpu_min * 1000:.0f}) ms CPU")
 
@@ -288,6 +301,9 @@ def main() -> None:
             if layout == "text":
                 line += f"   govlint/floor: {one / floor(paths):.1f}×"
             print(line, flush=True)
+            if layout == "text":
+                print(f"      the CLI on the directory (check --format json, corpus pass): "
+                      f"{count / cli_directory(directory):8.0f} reports/s CPU", flush=True)
         startup(args.runs)
         if "text" in args.layouts:
             tenth = peak_rss_mib(base / "text", max(args.n // 10, 1))
