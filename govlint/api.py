@@ -145,7 +145,7 @@ def lint_paths(
     each result carries the report's corpus summary, for a corpus pass (``govlint.corpus``)."""
     config = config or Config()
     registry = load_registry(plugins)
-    with _fewer_collections():
+    with fewer_collections():
         for path in iter_report_files(paths):
             yield lint_one(path, config, registry, reader, summarise=summarise)
 
@@ -198,7 +198,7 @@ def _lint_batch(paths: list[str], config: Config, plugins: tuple, reader: str | 
                 summarise: bool = False) -> list[FileResult]:
     """What a worker runs: a chunk of files, each to a ``FileResult`` (never an exception)."""
     registry = load_registry(plugins)
-    with _fewer_collections():
+    with fewer_collections():
         return [lint_one(path, config, registry, reader, summarise=summarise) for path in paths]
 
 
@@ -208,7 +208,7 @@ _batches_lock = threading.Lock()
 
 
 @contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
+def fewer_collections() -> Iterator[None]:
     """While batches are checked, a young-generation collection every 20,000 allocations instead
     of 700: a document is a tree of thousands of small objects that reference counting frees once
     its result is made, and the collector walked them several times a report to find nothing (4%

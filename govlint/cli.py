@@ -319,11 +319,12 @@ def _jobs(value: str) -> int:
 def _lint_results(args: argparse.Namespace, paths: list, config, registry, keep_document: bool, summarise: bool):
     """Each file's ``FileResult`` in order: here, or in a process pool with ``-j N``. Reporters
     that draw the parsed document (html) run here: documents are not shipped back from workers."""
-    from .api import lint_many, lint_one
+    from .api import fewer_collections, lint_many, lint_one
 
     if args.jobs <= 1 or keep_document or len(paths) < 2:
-        for path in paths:
-            yield lint_one(path, config, registry, args.reader, keep_document=keep_document, summarise=summarise)
+        with fewer_collections():  # as in a lint_paths batch: the collector finds nothing in documents
+            for path in paths:
+                yield lint_one(path, config, registry, args.reader, keep_document=keep_document, summarise=summarise)
         return
     from concurrent.futures import ProcessPoolExecutor
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -141,5 +142,30 @@ def test_a_batch_collects_garbage_less_often_and_restores_the_threshold(batch):
         assert gc.get_threshold() == (50_000, 5, 5)
         results.close()
         assert gc.get_threshold() == (50_000, 5, 5)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_the_cli_checks_a_directory_as_a_batch_collecting_less_often(batch, monkeypatch):
+    """``govlint check DIR`` without ``-j`` lints its files in this process: under the batch's GC
+    threshold too, and the threshold comes back when the last file is done."""
+    import gc
+
+    seen = []
+    monkeypatch.setattr(cli, "_corpus_pass", lambda *args: cli._NoCorpusPass())
+    real = cli._lint_results
+
+    def watched(*args, **kwargs):
+        for result in real(*args, **kwargs):
+            seen.append(gc.get_threshold()[0])
+            yield result
+
+    monkeypatch.setattr(cli, "_lint_results", watched)
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        cli.main(["check", str(batch), "--format", "json", "--output", os.devnull])
+        assert len(seen) > 40 and set(seen) == {20_000}
+        assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*before)
