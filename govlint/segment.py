@@ -22,7 +22,7 @@ import regex
 from attrs import frozen
 
 from .lazyregex import LazyPattern
-from .model import Normalized, Span
+from .model import Normalized
 from .source import SourceCell, SourceLine
 
 # Full statutory headings (short and long forms, domain.md §2.1), by section, on NFKC text.
@@ -140,7 +140,7 @@ def _piece(line: SourceLine, norm: Normalized, start: int, end: int, kind: str) 
     raw_start = norm.source_index(start)
     raw_end = norm.source_index(end - 1) + 1
     raw = line.raw[raw_start:raw_end]
-    row = line.span.line
-    span = Span(row, raw_start + 1, row, raw_end + 1, line.span.origin)
+    row, origin = line.span.line, line.span.origin
+    cell = SourceCell(raw, row, raw_start + 1, row, raw_end + 1, origin)
     table_piece = kind in ("label", "run")
-    return Piece(SourceLine((SourceCell(raw, span),), span, raw, separated=table_piece), kind == "run")
+    return Piece(SourceLine((cell,), cell.span, raw, separated=table_piece), kind == "run")

@@ -191,7 +191,7 @@ class _Walker:
         self.pending = []
         if text:
             span = self.locator.span(text, line)
-            self.lines.append(SourceLine((SourceCell(text, span),), span, text))
+            self.lines.append(SourceLine((SourceCell.at(text, span),), span, text))
 
     def table(self, table) -> None:
         for tr in _rows(table):
@@ -201,11 +201,11 @@ class _Walker:
                     continue
                 text = _cell_text(td)
                 span = self.locator.span(text, td.sourceline) if text else _blank_span(self.locator, td)
-                cells.append(SourceCell(text, span))
+                cells.append(SourceCell.at(text, span))
             cells = cells[drop_label_debris([cell.text for cell in cells]):]
             if cells:
                 raw = CELL_SEPARATOR.join(cell.text for cell in cells)
-                first, last = cells[0].span, cells[-1].span
+                first, last = cells[0], cells[-1]
                 span = Span(first.line, first.column, last.end_line, last.end_column)
                 self.lines.append(SourceLine(tuple(cells), span, raw, separated=True, grid=True))
 
@@ -289,7 +289,7 @@ def _header(text: str, line: int | None, needle: str, locator: _Locator) -> Sour
     source = locator.lines[number - 1] if 0 < number <= len(locator.lines) else ""
     column = max(source.find(needle), 0) + 1
     span = Span(number, column, number, column + len(text))
-    return SourceLine((SourceCell(text, span),), span, text)
+    return SourceLine((SourceCell.at(text, span),), span, text)
 
 
 def _page_title(root, article) -> tuple[str, int | None] | None:

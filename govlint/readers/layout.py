@@ -49,7 +49,7 @@ class Lines:
             return
         number = len(self.lines) + 1
         span = Span(number, 1, number, len(text) + 1, origin)
-        self.lines.append(SourceLine((SourceCell(text, span),), span, text))
+        self.lines.append(SourceLine((SourceCell.at(text, span),), span, text))
 
     def row(self, cells: list[tuple[str, tuple[tuple[str, int], ...]]], origin: tuple[tuple[str, int], ...]) -> None:
         """A table row: ``cells`` are (text, origin) of each real cell in order."""
@@ -61,7 +61,7 @@ class Lines:
         column = 1
         for text, cell_origin in cells:
             text = squash(text)
-            out.append(SourceCell(text, Span(number, column, number, column + len(text), cell_origin)))
+            out.append(SourceCell(text, number, column, number, column + len(text), cell_origin))
             column += len(text) + len(CELL_SEPARATOR)
         raw = CELL_SEPARATOR.join(c.text for c in out)
         self.lines.append(SourceLine(tuple(out), Span(number, 1, number, len(raw) + 1, origin), raw, separated=True, grid=True))
