@@ -140,7 +140,7 @@ def _piece(line: SourceLine, norm: Normalized, start: int, end: int, kind: str) 
     raw_start = norm.source_index(start)
     raw_end = norm.source_index(end - 1) + 1
     raw = line.raw[raw_start:raw_end]
-    row, origin = line.span.line, line.span.origin
-    cell = SourceCell(raw, row, raw_start + 1, row, raw_end + 1, origin)
+    row, _column, _end_line, _end_column, origin = line.place
+    place = (row, raw_start + 1, row, raw_end + 1, origin)
     table_piece = kind in ("label", "run")
-    return Piece(SourceLine((cell,), cell.span, raw, separated=table_piece), kind == "run")
+    return Piece(SourceLine((SourceCell(raw, place),), place, raw, separated=table_piece), kind == "run")

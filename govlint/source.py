@@ -33,54 +33,57 @@ class InputTooLarge(ReadError):
     """The file is over the configured ``max-bytes``: skipped, not read."""
 
 
+# Where a line or cell stands: a ``Span``'s fields (line, column, end line, end column, origin) as
+# a plain tuple. A Span costs several times as much to build, and most lines and cells never need
+# one: ``Span(*place)`` makes it where a model node does.
+Place = tuple[int, int, int, int, tuple[tuple[str, int], ...]]
+
+
+def place_of(span: Span) -> Place:
+    return (span.line, span.column, span.end_line, span.end_column, span.origin)
+
+
 class SourceCell:
-    """One cell: its text and where it stands, as plain numbers (a ``Span`` costs several times as
-    much to build, and most cells never need one: ``span`` makes it when a model node does).
+    """One cell: its text and its place.
 
     A cell the builder takes into a table region is a token of that table's stream: it is
     classified in place (``govlint.tables.classify`` sets ``key``, ``value``, ``unit``,
     ``is_value``, ``fused`` and ``missing``) rather than copied into another object per cell."""
 
-    __slots__ = ("text", "line", "column", "end_line", "end_column", "origin",
-                 "key", "value", "unit", "is_value", "fused", "missing")
+    __slots__ = ("text", "place", "key", "value", "unit", "is_value", "fused", "missing")
 
-    def __init__(self, text: str, line: int, column: int, end_line: int, end_column: int,
-                 origin: tuple[tuple[str, int], ...] = ()) -> None:
+    def __init__(self, text: str, place: Place) -> None:
         self.text = text
-        self.line = line
-        self.column = column
-        self.end_line = end_line
-        self.end_column = end_column
-        self.origin = origin
-
-    @classmethod
-    def at(cls, text: str, span: Span) -> SourceCell:
-        return cls(text, span.line, span.column, span.end_line, span.end_column, span.origin)
+        self.place = place
 
     @property
     def span(self) -> Span:
-        return Span(self.line, self.column, self.end_line, self.end_column, self.origin)
+        return Span(*self.place)
 
 
 class SourceLine:
-    """One line of text, or one table row. ``cells`` has a single cell for plain text; a row
-    split on separators has one per cell, trailing empty ones (colspan debris) included.
-    ``texts`` are the cells' texts, which the builder reads line by line.
+    """One line of text, or one table row, and its place. ``cells`` has a single cell for plain
+    text; a row split on separators has one per cell, trailing empty ones (colspan debris)
+    included. ``texts`` are the cells' texts, which the builder reads line by line.
 
     ``separated`` is True when the line was split on cell separators. ``grid`` is True when the
     cells are a real table grid (HTML, DOCX, PDF): each is a cell, and an empty one is a blank
     value. In pipe text, empty cells at the end of a row are colspan debris."""
 
-    __slots__ = ("cells", "texts", "span", "raw", "separated", "grid")
+    __slots__ = ("cells", "texts", "place", "raw", "separated", "grid")
 
-    def __init__(self, cells: tuple[SourceCell, ...], span: Span, raw: str, separated: bool = False,
+    def __init__(self, cells: tuple[SourceCell, ...], place: Place, raw: str, separated: bool = False,
                  grid: bool = False) -> None:
         self.cells = cells
         self.texts = tuple([cell.text for cell in cells])
-        self.span = span
+        self.place = place
         self.raw = raw
         self.separated = separated
         self.grid = grid
+
+    @property
+    def span(self) -> Span:
+        return Span(*self.place)
 
     @property
     def first(self) -> str:
@@ -94,6 +97,6 @@ def text_line(raw: str, line_no: int, origin: tuple[tuple[str, int], ...] = ()) 
     for part in raw.split("|"):
         text = part.strip()
         start = column + len(part) - len(part.lstrip()) if text else column
-        cells.append(SourceCell(text, line_no, start, line_no, start + len(text), origin))
+        cells.append(SourceCell(text, (line_no, start, line_no, start + len(text), origin)))
         column += len(part) + 1
-    return SourceLine(tuple(cells), Span(line_no, 1, line_no, len(raw) + 1, origin), raw, separated=len(cells) > 1)
+    return SourceLine(tuple(cells), (line_no, 1, line_no, len(raw) + 1, origin), raw, separated=len(cells) > 1)

@@ -21,7 +21,7 @@ from .lazyregex import LazyPattern
 from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
 from .schema import TableSpec, t2_outcome_rows
-from .source import SourceCell
+from .source import Place, SourceCell, place_of
 
 MISSING_MARKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "无", "空", "none", "n/a"})
 _NUMBER = regex.compile(
@@ -42,7 +42,7 @@ def classify(cells: Iterable[SourceCell], fused: bool = False) -> None:
 
 def make_token(text: str, span: Span, fused: bool = False) -> SourceCell:
     """One token of ``text`` at ``span``."""
-    token = SourceCell.at(text, span)
+    token = SourceCell(text, place_of(span))
     classify((token,), fused)
     return token
 
@@ -67,10 +67,9 @@ def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | No
     return label_key(text), None, None, False, False, False
 
 
-def _label(text: str, key: str, first, last) -> SourceCell:
-    """A label token made of others (a label broken over two cells), from ``first`` to ``last``
-    (cells or spans)."""
-    token = SourceCell(text, first.line, first.column, last.end_line, last.end_column, first.origin)
+def _label(text: str, key: str, place: Place) -> SourceCell:
+    """A label token made of others (a label broken over two cells)."""
+    token = SourceCell(text, place)
     token.key, token.value, token.unit, token.is_value, token.fused, token.missing = key, None, None, False, False, False
     return token
 
@@ -123,8 +122,8 @@ def unfuse(table_id: str, label: str, values: list[SourceCell], width: int) -> l
 
 
 def _sub_token(token: SourceCell, start: int, end: int) -> SourceCell:
-    piece = token.text[start:end]
-    return make_token(piece, Span(token.line, token.column + start, token.line, token.column + end, token.origin))
+    line, column, _end_line, _end_column, origin = token.place
+    return make_token(token.text[start:end], Span(line, column + start, line, column + end, origin))
 
 
 def _strip_enumerator(key: str) -> str:
@@ -291,7 +290,7 @@ def map_rows(spec: TableSpec, tokens: list[SourceCell], exact_labels: bool) -> t
             continue  # "（二）部分公开（区分处理的，只计这一情" then "形，不计其他情形）": one label
         if not token.is_value and stray is not None and not stray[1] and matcher.continues(token.key):
             # "5.要求行政机关确认或重新出具" then "已获取信息": the two halves make the label.
-            label = _label(stray[0].text + token.text, stray[0].key + token.key, stray[0], token)
+            label = _label(stray[0].text + token.text, stray[0].key + token.key, _joined(stray[0], token))
             row_spec = matcher.match(label.key)
             approximate = row_spec is None
             if approximate:
@@ -333,8 +332,7 @@ def map_rows(spec: TableSpec, tokens: list[SourceCell], exact_labels: bool) -> t
             if chosen.get(row_id) is None:
                 problems.append(pending.problem())
                 continue
-            span = rows[row_id].span
-            label = _label(pending.label, "", span, span)
+            label = _label(pending.label, "", place_of(rows[row_id].span))
             rows[row_id] = _row(spec.id, spec.row(row_id), label, pending.cells(chosen[row_id]))
     ordered = tuple(rows[r.id] for r in spec.rows if r.id in rows)
     return Table(spec.id, ordered, _table_span(tokens)), problems
@@ -346,8 +344,8 @@ def _row(table_id: str, row_spec, label: SourceCell, values: list[SourceCell]) -
 
 
 def _cells(table_id: str, row_id: str, columns, values: list[SourceCell]) -> tuple[Cell, ...]:
-    return tuple([Cell(table_id, row_id, column, v.text, v.value, v.unit,
-                       Span(v.line, v.column, v.end_line, v.end_column, v.origin)) for column, v in zip(columns, values)])
+    return tuple([Cell(table_id, row_id, column, v.text, v.value, v.unit, Span(*v.place))
+                  for column, v in zip(columns, values)])
 
 
 def _choose(spec: TableSpec, rows: dict[str, Row], fused: dict[str, Fused]) -> dict[str, settle.Spans | None]:
@@ -417,9 +415,14 @@ def _problem(code: str, zh: str, en: str, span: Span | None) -> Problem:
     return Problem(code, zh, en, span)
 
 
-def _join(first, last) -> Span:
-    """The span from ``first`` to ``last``, cells or spans."""
-    return Span(first.line, first.column, last.end_line, last.end_column, first.origin)
+def _joined(first: SourceCell, last: SourceCell) -> Place:
+    """The place from the start of ``first`` to the end of ``last``."""
+    line, column, _end_line, _end_column, origin = first.place
+    return (line, column, last.place[2], last.place[3], origin)
+
+
+def _join(first: SourceCell, last: SourceCell) -> Span:
+    return Span(*_joined(first, last))
 
 
 def _table_span(tokens: list[SourceCell]) -> Span | None:
