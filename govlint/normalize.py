@@ -53,10 +53,16 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
+# A line of prose is normalised twice, once whole for its paragraph (``normalize``) and once as
+# its cell's text for its table anchors (``norm_text``): NFKC of a long line costs more than
+# everything else done with it, so the last few are kept.
+_nfkc = functools.lru_cache(maxsize=16)(functools.partial(unicodedata.normalize, "NFKC"))
+
+
 @functools.lru_cache(maxsize=1024)  # header lines and table rows recur from report to report; a line is at most a few KB
 def normalize(raw: str) -> Normalized:
     """NFKC then traditional → simplified, keeping a map from each output character to its source."""
-    text = unicodedata.normalize("NFKC", raw)
+    text = _nfkc(raw)
     if len(text) == len(raw):  # the common case: every character folds to exactly one
         offsets: list[int] = []  # empty means identity
     else:
@@ -94,7 +100,7 @@ def _drop_pinyin(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 @functools.lru_cache(maxsize=8192)  # labels and values repeat across lines and reports
 def norm_text(raw: str) -> str:
     """The normalised text alone, for callers that need no positions."""
-    text = unicodedata.normalize("NFKC", raw)
+    text = _nfkc(raw)
     if text.isascii():
         return text
     text = to_simplified(text)
