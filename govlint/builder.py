@@ -174,7 +174,7 @@ def build_document(
 
     for line in lines:
         if line.separated or len(line.cells) != 1 or not line.raw.strip():
-            if not _MARKDOWN_RULE.match(line.raw):  # "|---|---|" under a Markdown header row
+            if "---" not in line.raw or not _MARKDOWN_RULE.match(line.raw):  # "|---|---|" under a Markdown header row
                 take(line, False, None)
             continue
         norm = normalize(line.raw)
