@@ -47,16 +47,17 @@ def _unchanged(text: str) -> bool:
         _T2S_CHARACTERS.isdisjoint(text) and not any(phrase in text for phrase in _T2S_PHRASES))
 
 
+# A line of prose is normalised twice, once whole for its paragraph (``normalize``) and once as
+# its cell's text for its table anchors (``norm_text``): NFKC and t2s of a long line cost more
+# than everything else done with it, so the last few of each are kept.
+_nfkc = functools.lru_cache(maxsize=16)(functools.partial(unicodedata.normalize, "NFKC"))
+
+
+@functools.lru_cache(maxsize=16)
 def to_simplified(text: str) -> str:
     if _unchanged(text):  # most reports are simplified: opencc (~5 ms to load) need not load
         return text
     return _converter().convert(text)
-
-
-# A line of prose is normalised twice, once whole for its paragraph (``normalize``) and once as
-# its cell's text for its table anchors (``norm_text``): NFKC of a long line costs more than
-# everything else done with it, so the last few are kept.
-_nfkc = functools.lru_cache(maxsize=16)(functools.partial(unicodedata.normalize, "NFKC"))
 
 
 @functools.lru_cache(maxsize=1024)  # header lines and table rows recur from report to report; a line is at most a few KB
