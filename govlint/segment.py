@@ -124,7 +124,7 @@ def _body(text: str, start: int, end: int, in_table: bool) -> list[tuple[int, in
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
+    return any(map(text.__contains__, words))
 
 
 def _labels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
