@@ -36,8 +36,9 @@ _UNIT_SUFFIX = LazyPattern(r"(?<!\s)\s*(?:万元|元)$")  # starts where a blank
 def classify(cells: Iterable[SourceCell], fused: bool = False) -> None:
     """Make cells tokens: labels or values. With ``fused``, a run of digits ("801000081",
     "0 0 0 0 0 00") is marked for ``govlint.flatten`` to split once its row is known."""
+    kind = _fused_kind if fused else _kind
     for cell in cells:
-        cell.key, cell.value, cell.unit, cell.is_value, cell.fused, cell.missing = _classify(cell.text, fused)
+        cell.key, cell.value, cell.unit, cell.is_value, cell.fused, cell.missing = kind(cell.text)
 
 
 def make_token(text: str, span: Span, fused: bool = False) -> SourceCell:
@@ -47,7 +48,6 @@ def make_token(text: str, span: Span, fused: bool = False) -> SourceCell:
     return token
 
 
-@functools.lru_cache(maxsize=8192)  # the same labels and small numbers come in every report
 def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | None, bool, bool, bool]:
     """(key, value, unit, is_value, fused, missing) of a token's text (key "" for values; missing:
     a value that is blank, not a run still to split)."""
@@ -65,6 +65,12 @@ def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | No
     if fused and is_run(norm):
         return "", None, None, True, True, False
     return label_key(text), None, None, False, False, False
+
+
+# Cached per text, the same labels and small numbers come in every report (a cache of one argument
+# keys it by the text itself).
+_kind = functools.lru_cache(maxsize=8192)(lambda text: _classify(text, False))
+_fused_kind = functools.lru_cache(maxsize=1024)(lambda text: _classify(text, True))
 
 
 def _label(text: str, key: str, place: Place) -> SourceCell:
