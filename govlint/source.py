@@ -1,8 +1,8 @@
-"""What every reader produces: lines of cells with source spans.
+"""What every reader produces: lines of cells, each with its place in the source.
 
 A reader's only job is to turn a file into ``SourceLine`` objects: text lines, table rows with
-one ``SourceCell`` per cell, each with its place (and the reader's own coordinates, the
-``origin`` of its spans). Everything after that, sections, tables, metadata, is shared by all readers
+one ``SourceCell`` per cell, each with its place (the reader's own coordinates in its origin).
+Everything after that, sections, tables, metadata, is shared by all readers
 (``govlint.builder``), which is why ``govlint dump`` shows the same cells whatever form a report
 arrived in.
 """

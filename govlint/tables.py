@@ -67,8 +67,8 @@ def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | No
     return label_key(text), None, None, False, False, False
 
 
-# Cached per text, the same labels and small numbers come in every report (a cache of one argument
-# keys it by the text itself).
+# Cached by text, one cache per mode: the same labels and small numbers come in every report, and a
+# cache of one argument keys by the text itself (no key tuple to build and hash per cell).
 _kind = functools.lru_cache(maxsize=8192)(lambda text: _classify(text, False))
 _fused_kind = functools.lru_cache(maxsize=1024)(lambda text: _classify(text, True))
 
