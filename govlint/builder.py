@@ -28,10 +28,10 @@ from .model import (
     Section,
 )
 from .normalize import label_key, norm_text, normalize
-from .source import SourceLine
+from .source import SourceCell, SourceLine
 from .schema import detection_signals, schema_for
 from .segment import cut, heading_by_phrase
-from .tables import Token, make_token, map_rows, map_single_row
+from .tables import classify, map_rows, map_single_row
 
 SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
 # Written so no two whitespace runs can split the same spaces (linear time on a line of blanks).
@@ -107,9 +107,9 @@ def build_document(
     problems: list[Problem] = []
     # (section key or None, heading Paragraph or None, blocks)
     parts: list[tuple[str | None, Paragraph | None, list[Block]]] = [(None, None, [])]
-    regions: dict[str, list[Token]] = {}
+    regions: dict[str, list[SourceCell]] = {}
     region: str | None = None
-    region_tokens: list[Token] = []
+    region_tokens: list[SourceCell] = []
     region_part: list[Block] | None = None
     last_order = -1
     previous_plain_text = False
@@ -128,15 +128,16 @@ def build_document(
     def take(line: SourceLine, fused: bool, norm: Normalized | None) -> None:
         """One line (or one piece of a run-on line) into the current section or table region."""
         nonlocal region, region_part, last_order, previous_plain_text
-        nonempty = [c for c in line.cells if c.text]
-        if not nonempty:
+        texts = line.texts
+        filled = len(texts) - texts.count("")
+        if not filled:
             if region is not None and line.separated:  # a row of separators only: one blank cell
-                region_tokens.append(make_token("", line.cells[0].span))
+                region_tokens.append(_blank(line))
             return
         # Normalised only where it is read (a heading, prose, a paragraph): a row of values needs none.
-        if norm is None and (len(nonempty) == 1 or not line.separated):
+        if norm is None and (filled == 1 or not line.separated):
             norm = normalize(line.raw)
-        key = heading_section(norm.text.strip().strip("| ")) if len(nonempty) == 1 else None
+        key = heading_section(norm.text.strip().strip("| ")) if filled == 1 else None
         if key is not None and SECTION_KEYS.index(key) > last_order:
             close_region()
             last_order = SECTION_KEYS.index(key)
@@ -146,7 +147,7 @@ def build_document(
             return
         if region == "T3" and not line.separated and _values_in(region_tokens) >= T3_WIDTH:
             close_region()  # Table 3 has one data row: once it is complete, text after it is text
-        start = _table_start(tuple([c.text for c in line.cells]))
+        start = _table_start(texts)
         if start is not None and start != region:
             close_region()
             region, region_part = start, parts[-1][2]
@@ -156,22 +157,24 @@ def build_document(
             parts[-1][2].append(Paragraph(line.raw, norm or normalize(line.raw), line.span))
             previous_plain_text = False
             return
-        cells = list(line.cells)
         # A cell that continued onto the next line: "总计" then "| ||||" ends that same cell; and a
         # Markdown row "| 规章 | 0 |" opens with a pipe that starts no cell.
-        if line.separated and not cells[0].text and (previous_plain_text or _MARKDOWN_ROW.match(line.raw)):
-            cells = cells[1:]
-        while cells and not cells[-1].text and not line.grid:
-            cells.pop()
-        if not cells:
-            region_tokens.append(make_token("", line.cells[0].span))
+        first = 1 if line.separated and not texts[0] and (previous_plain_text or _MARKDOWN_ROW.match(line.raw)) else 0
+        end = len(texts)
+        if not line.grid:
+            while end > first and not texts[end - 1]:
+                end -= 1
+        if end == first:
+            region_tokens.append(_blank(line))
         else:
-            region_tokens.extend([make_token(c.text, c.span, fused) for c in cells])
+            cells = line.cells[first:end]
+            classify(cells, fused)
+            region_tokens.extend(cells)
         previous_plain_text = not line.separated
 
     for line in lines:
         if line.separated or len(line.cells) != 1 or not line.raw.strip():
-            if not _MARKDOWN_RULE.match(line.raw):  # "|---|---|" under a Markdown header row
+            if "---" not in line.raw or not _MARKDOWN_RULE.match(line.raw):  # "|---|---|" under a Markdown header row
                 take(line, False, None)
             continue
         norm = normalize(line.raw)
@@ -212,7 +215,14 @@ def build_document(
     return metadata.annotate(doc)
 
 
-def _values_in(tokens: list[Token]) -> int:
+def _blank(line: SourceLine) -> SourceCell:
+    """A line of empty cells as one blank value: its first cell."""
+    cell = line.cells[0]
+    classify((cell,))
+    return cell
+
+
+def _values_in(tokens: list[SourceCell]) -> int:
     return sum(1 for t in tokens if t.is_value and not t.missing)
 
 
@@ -225,7 +235,7 @@ class _Pending:
         self.table_id = table_id
 
 
-def _detect_format(regions: dict[str, list[Token]]) -> tuple[set[str], tuple[str, ...]]:
+def _detect_format(regions: dict[str, list[SourceCell]]) -> tuple[set[str], tuple[str, ...]]:
     """Formats whose table labels appear (domain.md §4.2): tables decide, not citations."""
     # Keys hold letters and digits only, so a mark is in some key exactly when it is in their join.
     keys = "|".join(t.key for tokens in regions.values() for t in tokens if t.key)
@@ -239,7 +249,7 @@ def _detect_format(regions: dict[str, list[Token]]) -> tuple[set[str], tuple[str
     return found, tuple(signals)
 
 
-def _table_format(table_id: str, tokens: list[Token], doc_format: str) -> str:
+def _table_format(table_id: str, tokens: list[SourceCell], doc_format: str) -> str:
     """The schema a table is read with: its own signals first (a hybrid mixes tables of both)."""
     if doc_format in (FORMAT_2019, FORMAT_2021):
         return doc_format

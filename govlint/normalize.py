@@ -47,6 +47,13 @@ def _unchanged(text: str) -> bool:
         _T2S_CHARACTERS.isdisjoint(text) and not any(phrase in text for phrase in _T2S_PHRASES))
 
 
+# A line of prose is normalised twice, once whole for its paragraph (``normalize``) and once as
+# its cell's text for its table anchors (``norm_text``): NFKC and t2s of a long line cost more
+# than everything else done with it, so the last few of each are kept.
+_nfkc = functools.lru_cache(maxsize=16)(functools.partial(unicodedata.normalize, "NFKC"))
+
+
+@functools.lru_cache(maxsize=16)
 def to_simplified(text: str) -> str:
     if _unchanged(text):  # most reports are simplified: opencc (~5 ms to load) need not load
         return text
@@ -56,7 +63,7 @@ def to_simplified(text: str) -> str:
 @functools.lru_cache(maxsize=1024)  # header lines and table rows recur from report to report; a line is at most a few KB
 def normalize(raw: str) -> Normalized:
     """NFKC then traditional → simplified, keeping a map from each output character to its source."""
-    text = unicodedata.normalize("NFKC", raw)
+    text = _nfkc(raw)
     if len(text) == len(raw):  # the common case: every character folds to exactly one
         offsets: list[int] = []  # empty means identity
     else:
@@ -94,7 +101,7 @@ def _drop_pinyin(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 @functools.lru_cache(maxsize=8192)  # labels and values repeat across lines and reports
 def norm_text(raw: str) -> str:
     """The normalised text alone, for callers that need no positions."""
-    text = unicodedata.normalize("NFKC", raw)
+    text = _nfkc(raw)
     if text.isascii():
         return text
     text = to_simplified(text)

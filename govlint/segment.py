@@ -22,7 +22,7 @@ import regex
 from attrs import frozen
 
 from .lazyregex import LazyPattern
-from .model import Normalized, Span
+from .model import Normalized
 from .source import SourceCell, SourceLine
 
 # Full statutory headings (short and long forms, domain.md §2.1), by section, on NFKC text.
@@ -44,6 +44,11 @@ _PHRASE_ONLY = regex.compile(
 _KEYS = tuple(HEADING_PHRASES)
 
 _ANCHOR = regex.compile(r"第二十条第|\(?本列数据的勾稽关系|申请人情况|行政复议\s*行政诉讼|一、\s*本年新收")
+# A word every heading phrase holds one of, and every anchor: a line holding none is not scanned
+# for them (the scans cost more than all else done with a line of prose). In step with the
+# patterns above.
+_HEADING_WORDS = ("情况", "改进", "事项")
+_ANCHOR_WORDS = ("第二十条第", "本列数据的勾稽关系", "申请人情况", "行政复议", "一、")
 _VALUE_RUN = LazyPattern(r"\d(?:\d|[ \t]+(?=\d)|[.,](?=\d))*(?:万元|元)?")
 _ENUMERATED_LABEL = LazyPattern(r"\s*[.、]\s*\p{Han}")
 _ENUMERATOR = LazyPattern(r"(?<!第)(?:[一二三四五六七八九十]、|\([一二三四五六七八九十]\))")
@@ -72,7 +77,7 @@ def cut(line: SourceLine, norm: Normalized, *, in_table: bool, whole_heading: bo
     text = norm.text
     bounds: list[tuple[int, int, str]] = []  # (start, end, kind) in ``text``
     position = 0
-    if not whole_heading:
+    if not whole_heading and _holds(text, _HEADING_WORDS):
         for m in _MID_HEADING.finditer(text):
             if text[position:m.start()].strip():
                 bounds.extend(_body(text, position, m.start(), in_table))
@@ -92,7 +97,7 @@ def cut(line: SourceLine, norm: Normalized, *, in_table: bool, whole_heading: bo
 
 def _body(text: str, start: int, end: int, in_table: bool) -> list[tuple[int, int, str]]:
     """Prose up to a table anchor, then labels and value runs until prose resumes."""
-    anchor = _ANCHOR.search(text, start, end)
+    anchor = _ANCHOR.search(text, start, end) if _holds(text, _ANCHOR_WORDS) else None
     if anchor is None and not (in_table and _ROW_LINE.search(text, start, end) and not _PROSE_LABEL.search(text, start, end)):
         return [(start, end, "text")]  # inside a table only a line ending in its values is a row
     table_start = anchor.start() if anchor is not None else start
@@ -118,6 +123,10 @@ def _body(text: str, start: int, end: int, in_table: bool) -> list[tuple[int, in
     return out
 
 
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    return any(map(text.__contains__, words))
+
+
 def _labels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """A stretch of label text cut before each enumerator and before a trailing Table 1 label."""
     cuts = [start] + [m.start() for m in _ENUMERATOR.finditer(text, start, end) if m.start() > start] + [end]
@@ -140,7 +149,7 @@ def _piece(line: SourceLine, norm: Normalized, start: int, end: int, kind: str) 
     raw_start = norm.source_index(start)
     raw_end = norm.source_index(end - 1) + 1
     raw = line.raw[raw_start:raw_end]
-    row = line.span.line
-    span = Span(row, raw_start + 1, row, raw_end + 1, line.span.origin)
+    row, _column, _end_line, _end_column, origin = line.place
+    place = (row, raw_start + 1, row, raw_end + 1, origin)
     table_piece = kind in ("label", "run")
-    return Piece(SourceLine((SourceCell(raw, span),), span, raw, separated=table_piece), kind == "run")
+    return Piece(SourceLine((SourceCell(raw, place),), place, raw, separated=table_piece), kind == "run")

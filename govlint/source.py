@@ -1,17 +1,15 @@
-"""What every reader produces: lines of cells with source spans.
+"""What every reader produces: lines of cells, each with its place in the source.
 
 A reader's only job is to turn a file into ``SourceLine`` objects: text lines, table rows with
-one ``SourceCell`` per cell, each with its span (and the reader's own coordinates in
-``Span.origin``). Everything after that, sections, tables, metadata, is shared by all readers
+one ``SourceCell`` per cell, each with its place (the reader's own coordinates in its origin).
+Everything after that, sections, tables, metadata, is shared by all readers
 (``govlint.builder``), which is why ``govlint dump`` shows the same cells whatever form a report
 arrived in.
 """
 
 from __future__ import annotations
 
-from attrs import frozen
-
-from .model import Span, quick_init
+from .model import Span
 
 
 class ReadError(Exception):
@@ -35,49 +33,70 @@ class InputTooLarge(ReadError):
     """The file is over the configured ``max-bytes``: skipped, not read."""
 
 
-@quick_init
-@frozen
+# Where a line or cell stands: a ``Span``'s fields (line, column, end line, end column, origin) as
+# a plain tuple. A Span costs several times as much to build, and most lines and cells never need
+# one: ``Span(*place)`` makes it where a model node does.
+Place = tuple[int, int, int, int, tuple[tuple[str, int], ...]]
+
+
+def place_of(span: Span) -> Place:
+    return (span.line, span.column, span.end_line, span.end_column, span.origin)
+
+
 class SourceCell:
-    text: str
-    span: Span
+    """One cell: its text and its place.
+
+    A cell the builder takes into a table region is a token of that table's stream: it is
+    classified in place (``govlint.tables.classify`` sets ``key``, ``value``, ``unit``,
+    ``is_value``, ``fused`` and ``missing``) rather than copied into another object per cell."""
+
+    __slots__ = ("text", "place", "key", "value", "unit", "is_value", "fused", "missing")
+
+    def __init__(self, text: str, place: Place) -> None:
+        self.text = text
+        self.place = place
+
+    @property
+    def span(self) -> Span:
+        return Span(*self.place)
 
 
-@quick_init
-@frozen
 class SourceLine:
-    """One line of text, or one table row. ``cells`` has a single cell for plain text; a row
-    split on separators has one per cell, trailing empty ones (colspan debris) included."""
+    """One line of text, or one table row, and its place. ``cells`` has a single cell for plain
+    text; a row split on separators has one per cell, trailing empty ones (colspan debris)
+    included. ``texts`` are the cells' texts, which the builder reads line by line.
 
-    cells: tuple[SourceCell, ...]
-    span: Span
-    raw: str
-    separated: bool = False  # True when the line was split on cell separators
-    # True when the cells are a real table grid (HTML, DOCX, PDF): each is a cell, and an empty one
-    # is a blank value. In pipe text, empty cells at the end of a row are colspan debris.
-    grid: bool = False
+    ``separated`` is True when the line was split on cell separators. ``grid`` is True when the
+    cells are a real table grid (HTML, DOCX, PDF): each is a cell, and an empty one is a blank
+    value. In pipe text, empty cells at the end of a row are colspan debris."""
+
+    __slots__ = ("cells", "texts", "place", "raw", "separated", "grid")
+
+    def __init__(self, cells: tuple[SourceCell, ...], place: Place, raw: str, separated: bool = False,
+                 grid: bool = False) -> None:
+        self.cells = cells
+        self.texts = tuple([cell.text for cell in cells])
+        self.place = place
+        self.raw = raw
+        self.separated = separated
+        self.grid = grid
+
+    @property
+    def span(self) -> Span:
+        return Span(*self.place)
 
     @property
     def first(self) -> str:
-        return self.cells[0].text if self.cells else ""
+        return self.texts[0] if self.texts else ""
 
 
 def text_line(raw: str, line_no: int, origin: tuple[tuple[str, int], ...] = ()) -> SourceLine:
-    """Split one line of text on "|" into cells, keeping each cell's stripped span."""
-    span = Span(line_no, 1, line_no, len(raw) + 1, origin)
-    if "|" not in raw:
-        return SourceLine((_cell(raw, 0, line_no, origin),), span, raw)
+    """Split one line of text on "|" into cells, each spanning its stripped text."""
     cells = []
-    start = 0
+    column = 1  # where the part starts
     for part in raw.split("|"):
-        cells.append(_cell(part, start, line_no, origin))
-        start += len(part) + 1
-    return SourceLine(tuple(cells), span, raw, separated=True)
-
-
-def _cell(part: str, start: int, line_no: int, origin: tuple[tuple[str, int], ...]) -> SourceCell:
-    stripped = part.strip()
-    if not stripped:
-        return SourceCell("", Span(line_no, start + 1, line_no, start + 1, origin))
-    lead = len(part) - len(part.lstrip())
-    col = start + lead + 1
-    return SourceCell(stripped, Span(line_no, col, line_no, col + len(stripped), origin))
+        text = part.strip()
+        start = column + len(part) - len(part.lstrip()) if text else column
+        cells.append(SourceCell(text, (line_no, start, line_no, start + len(text), origin)))
+        column += len(part) + 1
+    return SourceLine(tuple(cells), (line_no, 1, line_no, len(raw) + 1, origin), raw, separated=len(cells) > 1)

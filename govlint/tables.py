@@ -10,8 +10,8 @@ nothing. What cannot be placed becomes a ``Problem`` that names it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
-import attrs
 import regex
 from attrs import frozen
 
@@ -21,6 +21,7 @@ from .lazyregex import LazyPattern
 from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
 from .schema import TableSpec, t2_outcome_rows
+from .source import Place, SourceCell, place_of
 
 MISSING_MARKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "无", "空", "none", "n/a"})
 _NUMBER = regex.compile(
@@ -32,35 +33,27 @@ _APPROXIMATE_MIN = 4  # shortest label key matched by edit distance
 _UNIT_SUFFIX = LazyPattern(r"(?<!\s)\s*(?:万元|元)$")  # starts where a blank run starts: linear
 
 
-# Not frozen, though never changed once made: a table region holds hundreds of tokens and a frozen
-# class costs several times as much to build (it cannot store its fields with plain assignments).
-@attrs.define
-class Token:
-    text: str  # as written
-    span: Span
-    key: str  # label key ("" for values)
-    value: int | float | None = None
-    unit: str | None = None
-    is_value: bool = False
-    fused: bool = False  # digits from a line without separators: may hold several cells
-
-    @property
-    def missing(self) -> bool:
-        return self.is_value and self.value is None and not self.fused
+def classify(cells: Iterable[SourceCell], fused: bool = False) -> None:
+    """Make cells tokens: labels or values. With ``fused``, a run of digits ("801000081",
+    "0 0 0 0 0 00") is marked for ``govlint.flatten`` to split once its row is known."""
+    kind = _fused_kind if fused else _kind
+    for cell in cells:
+        cell.key, cell.value, cell.unit, cell.is_value, cell.fused, cell.missing = kind(cell.text)
 
 
-def make_token(text: str, span: Span, fused: bool = False) -> Token:
-    """A label or a value; with ``fused``, a run of digits ("801000081", "0 0 0 0 0 00") that
-    ``govlint.flatten`` may split once its row is known."""
-    return Token(text, span, *_classify(text, fused))
+def make_token(text: str, span: Span, fused: bool = False) -> SourceCell:
+    """One token of ``text`` at ``span``."""
+    token = SourceCell(text, place_of(span))
+    classify((token,), fused)
+    return token
 
 
-@functools.lru_cache(maxsize=8192)  # the same labels and small numbers come in every report
-def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | None, bool, bool]:
-    """(key, value, unit, is_value, fused) of a token's text: what ``make_token`` adds to the span."""
+def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | None, bool, bool, bool]:
+    """(key, value, unit, is_value, fused, missing) of a token's text (key "" for values; missing:
+    a value that is blank, not a run still to split)."""
     norm = norm_text(text).strip()
     if norm.lower() in MISSING_MARKS:
-        return "", None, None, True, False
+        return "", None, None, True, False, True
     m = _NUMBER.match(norm)
     fused = fused and bool(norm) and norm[0].isdigit()
     if m:
@@ -68,10 +61,23 @@ def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | No
         value: int | float = float(number) if "." in number else int(number)
         if m["sign"] in ("减", "-", "−"):
             value = -value
-        return "", value, m["unit"], True, fused and not m["sign"]
+        return "", value, m["unit"], True, fused and not m["sign"], False
     if fused and is_run(norm):
-        return "", None, None, True, True
-    return label_key(text), None, None, False, False
+        return "", None, None, True, True, False
+    return label_key(text), None, None, False, False, False
+
+
+# Cached by text, one cache per mode: the same labels and small numbers come in every report, and a
+# cache of one argument keys by the text itself (no key tuple to build and hash per cell).
+_kind = functools.lru_cache(maxsize=8192)(lambda text: _classify(text, False))
+_fused_kind = functools.lru_cache(maxsize=1024)(lambda text: _classify(text, True))
+
+
+def _label(text: str, key: str, place: Place) -> SourceCell:
+    """A label token made of others (a label broken over two cells)."""
+    token = SourceCell(text, place)
+    token.key, token.value, token.unit, token.is_value, token.fused, token.missing = key, None, None, False, False, False
+    return token
 
 
 @frozen
@@ -80,12 +86,12 @@ class Fused:
     reader to take, or to choose among by the table's other identities, or to report."""
 
     label: str
-    token: Token
+    token: SourceCell
     run: str  # the token's text without a unit: what the spans of a split cut
     split: Split
     width: int
 
-    def cells(self, spans: settle.Spans) -> list[Token]:
+    def cells(self, spans: settle.Spans) -> list[SourceCell]:
         spans = list(spans)
         spans[-1] = (spans[-1][0], len(self.token.text))  # "13575394432.52元": the unit stays on the last cell
         return [_sub_token(self.token, start, end) for start, end in spans]
@@ -111,7 +117,7 @@ class Fused:
         return _problem("P905", zh, en, self.token.span)
 
 
-def unfuse(table_id: str, label: str, values: list[Token], width: int) -> list[Token] | Fused:
+def unfuse(table_id: str, label: str, values: list[SourceCell], width: int) -> list[SourceCell] | Fused:
     """A row's values as they are, or, when its numbers arrived as one run without separators,
     the splits of the run by the row's identity (``govlint.flatten``)."""
     if len(values) != 1 or not values[0].fused or (width == 1 and values[0].value is not None):
@@ -121,10 +127,9 @@ def unfuse(table_id: str, label: str, values: list[Token], width: int) -> list[T
     return Fused(label, token, run, split_run(run, layout(table_id, width)), width)
 
 
-def _sub_token(token: Token, start: int, end: int) -> Token:
-    piece = token.text[start:end]
-    span = Span(token.span.line, token.span.column + start, token.span.line, token.span.column + end, token.span.origin)
-    return make_token(piece, span)
+def _sub_token(token: SourceCell, start: int, end: int) -> SourceCell:
+    line, column, _end_line, _end_column, origin = token.place
+    return make_token(token.text[start:end], Span(line, column + start, line, column + end, origin))
 
 
 def _strip_enumerator(key: str) -> str:
@@ -213,15 +218,15 @@ def _matcher(spec: TableSpec, exact_only: bool) -> _RowMatcher:
     return _RowMatcher(spec, exact_only)
 
 
-def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[Table, list[Problem]]:
+def map_rows(spec: TableSpec, tokens: list[SourceCell], exact_labels: bool) -> tuple[Table, list[Problem]]:
     """Map a T1 or T2 token stream: each matched label opens a row, values fill it in order."""
     matcher = _matcher(spec, exact_labels)
     problems: list[Problem] = []
     rows: dict[str, Row] = {}
     fused: dict[str, Fused] = {}  # rows read once the table is: Table 2's fused rows, others' ambiguous ones
-    empty: dict[str, Token] = {}  # rows whose label came with no values (so far)
-    current = None  # (RowSpec, label Token, [value Tokens], matched approximately)
-    stray: tuple[Token, list[Token]] | None = None  # an unknown label that values followed
+    empty: dict[str, SourceCell] = {}  # rows whose label came with no values (so far)
+    current = None  # (RowSpec, label SourceCell, [value SourceCells], matched approximately)
+    stray: tuple[SourceCell, list[SourceCell]] | None = None  # an unknown label that values followed
 
     def flush() -> None:
         nonlocal current
@@ -282,16 +287,16 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
             else:
                 zh = f"{len(orphans)} 个数值（{shown}）前没有可识别的行标签，未采用。"
                 en = f"{len(orphans)} values ({shown}) have no recognisable row label before them; not used."
-            problems.append(_problem("P903", zh, en, _join(orphans[0].span, orphans[-1].span)))
+            problems.append(_problem("P903", zh, en, _join(orphans[0], orphans[-1])))
             orphans.clear()
 
-    orphans: list[Token] = []
+    orphans: list[SourceCell] = []
     for token in tokens:
         if not token.is_value and current is not None and not current[2] and matcher.continues(token.key):
             continue  # "（二）部分公开（区分处理的，只计这一情" then "形，不计其他情形）": one label
         if not token.is_value and stray is not None and not stray[1] and matcher.continues(token.key):
             # "5.要求行政机关确认或重新出具" then "已获取信息": the two halves make the label.
-            label = Token(stray[0].text + token.text, _join(stray[0].span, token.span), stray[0].key + token.key)
+            label = _label(stray[0].text + token.text, stray[0].key + token.key, _joined(stray[0], token))
             row_spec = matcher.match(label.key)
             approximate = row_spec is None
             if approximate:
@@ -333,18 +338,20 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
             if chosen.get(row_id) is None:
                 problems.append(pending.problem())
                 continue
-            label = Token(pending.label, rows[row_id].span, "")
+            label = _label(pending.label, "", place_of(rows[row_id].span))
             rows[row_id] = _row(spec.id, spec.row(row_id), label, pending.cells(chosen[row_id]))
     ordered = tuple(rows[r.id] for r in spec.rows if r.id in rows)
     return Table(spec.id, ordered, _table_span(tokens)), problems
 
 
-def _row(table_id: str, row_spec, label: Token, values: list[Token]) -> Row:
-    cells = tuple(
-        [Cell(table_id, row_spec.id, column, v.text, v.value, v.unit, v.span) for column, v in zip(row_spec.columns, values)]
-    )
-    end = values[-1].span if values else label.span
-    return Row(row_spec.id, label.text, cells, _join(label.span, end))
+def _row(table_id: str, row_spec, label: SourceCell, values: list[SourceCell]) -> Row:
+    cells = _cells(table_id, row_spec.id, row_spec.columns, values)
+    return Row(row_spec.id, label.text, cells, _join(label, values[-1] if values else label))
+
+
+def _cells(table_id: str, row_id: str, columns, values: list[SourceCell]) -> tuple[Cell, ...]:
+    return tuple([Cell(table_id, row_id, column, v.text, v.value, v.unit, Span(*v.place))
+                  for column, v in zip(columns, values)])
 
 
 def _choose(spec: TableSpec, rows: dict[str, Row], fused: dict[str, Fused]) -> dict[str, settle.Spans | None]:
@@ -357,7 +364,7 @@ def _choose(spec: TableSpec, rows: dict[str, Row], fused: dict[str, Fused]) -> d
     return settle.choose(known, runs, t2_outcome_rows(spec.rows), len(spec.columns))
 
 
-def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Problem]]:
+def map_single_row(spec: TableSpec, tokens: list[SourceCell]) -> tuple[Table, list[Problem]]:
     """Map Table 3: one data row of 15 values after the (possibly broken-up) header."""
     row_spec = spec.rows[0]
     width = len(row_spec.columns)
@@ -380,14 +387,12 @@ def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Pr
         anchor = values[0].span if values else _table_span(tokens)
         problems.append(_problem("P904", f"表三只有 {len(values)} 个数值，应为 {width} 个。",
                                  f"Table 3 has {len(values)} value(s); {width} expected.", anchor))
-    cells = tuple(
-        Cell(spec.id, row_spec.id, column, v.text, v.value, v.unit, v.span) for column, v in zip(row_spec.columns, values)
-    )
-    rows = (Row(row_spec.id, "", cells, _join(values[0].span, values[-1].span)),) if values else ()
+    cells = _cells(spec.id, row_spec.id, row_spec.columns, values)
+    rows = (Row(row_spec.id, "", cells, _join(values[0], values[-1])),) if values else ()
     return Table(spec.id, rows, _table_span(tokens)), problems
 
 
-def _table3_values(tokens: list[Token], width: int) -> list[Token]:
+def _table3_values(tokens: list[SourceCell], width: int) -> list[SourceCell]:
     """The value tokens that make up Table 3's data row.
 
     The values come after the (possibly broken-up) header, in one run or in three (one table per
@@ -395,7 +400,7 @@ def _table3_values(tokens: list[Token], width: int) -> list[Token]:
     into the region) is not data. So runs of values are taken in order, from the first that holds
     a number, until ``width`` values are in hand. A table of blanks only keeps the run after the
     last label."""
-    runs: list[list[Token]] = [[]]
+    runs: list[list[SourceCell]] = [[]]
     for token in tokens:
         if token.is_value:
             runs[-1].append(token)
@@ -404,7 +409,7 @@ def _table3_values(tokens: list[Token], width: int) -> list[Token]:
     first = next((i for i, run in enumerate(runs) if any(not t.missing for t in run)), None)
     if first is None:
         return runs[-1]
-    values: list[Token] = []
+    values: list[SourceCell] = []
     for run in runs[first:]:
         if len(values) >= width:
             break
@@ -416,11 +421,17 @@ def _problem(code: str, zh: str, en: str, span: Span | None) -> Problem:
     return Problem(code, zh, en, span)
 
 
-def _join(first: Span, last: Span) -> Span:
-    return Span(first.line, first.column, last.end_line, last.end_column, first.origin)
+def _joined(first: SourceCell, last: SourceCell) -> Place:
+    """The place from the start of ``first`` to the end of ``last``."""
+    line, column, _end_line, _end_column, origin = first.place
+    return (line, column, last.place[2], last.place[3], origin)
 
 
-def _table_span(tokens: list[Token]) -> Span | None:
+def _join(first: SourceCell, last: SourceCell) -> Span:
+    return Span(*_joined(first, last))
+
+
+def _table_span(tokens: list[SourceCell]) -> Span | None:
     if not tokens:
         return None
-    return _join(tokens[0].span, tokens[-1].span)
+    return _join(tokens[0], tokens[-1])

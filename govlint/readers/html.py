@@ -30,10 +30,9 @@ import functools
 import regex
 
 from ..dates import find_dates
-from ..model import Span
 from ..normalize import label_key, norm_text
 from .layout import CELL_SEPARATOR, drop_label_debris, squash
-from ..source import SourceCell, SourceLine
+from ..source import Place, SourceCell, SourceLine
 
 _BLOCK = frozenset(
     "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure "
@@ -140,7 +139,7 @@ class _Locator:
         self.lines = text.splitlines() or [""]
         self.line, self.column = 1, 0  # cursor: 1-based line, 0-based column
 
-    def span(self, text: str, line: int | None) -> Span:
+    def place(self, text: str, line: int | None) -> Place:
         if line is not None and line > self.line:
             self.line, self.column = line, 0
         needle = text.split(" ")[0][:12]
@@ -149,8 +148,8 @@ class _Locator:
             found = self.lines[number - 1].find(needle, start) if needle else -1
             if found >= 0:
                 self.line, self.column = number, found + len(needle)
-                return Span(number, found + 1, number, found + 1 + len(text))
-        return Span(self.line, 1, self.line, 1)
+                return (number, found + 1, number, found + 1 + len(text), ())
+        return (self.line, 1, self.line, 1, ())
 
 
 class _Walker:
@@ -190,8 +189,8 @@ class _Walker:
         line = next((number for _, number in self.pending if number), None)
         self.pending = []
         if text:
-            span = self.locator.span(text, line)
-            self.lines.append(SourceLine((SourceCell(text, span),), span, text))
+            place = self.locator.place(text, line)
+            self.lines.append(SourceLine((SourceCell(text, place),), place, text))
 
     def table(self, table) -> None:
         for tr in _rows(table):
@@ -200,14 +199,14 @@ class _Walker:
                 if td.tag not in ("td", "th"):
                     continue
                 text = _cell_text(td)
-                span = self.locator.span(text, td.sourceline) if text else _blank_span(self.locator, td)
-                cells.append(SourceCell(text, span))
+                place = self.locator.place(text, td.sourceline) if text else _blank_place(self.locator, td)
+                cells.append(SourceCell(text, place))
             cells = cells[drop_label_debris([cell.text for cell in cells]):]
             if cells:
                 raw = CELL_SEPARATOR.join(cell.text for cell in cells)
-                first, last = cells[0].span, cells[-1].span
-                span = Span(first.line, first.column, last.end_line, last.end_column)
-                self.lines.append(SourceLine(tuple(cells), span, raw, separated=True, grid=True))
+                first, last = cells[0].place, cells[-1].place
+                place = (first[0], first[1], last[2], last[3], ())
+                self.lines.append(SourceLine(tuple(cells), place, raw, separated=True, grid=True))
 
 
 def _rows(table):
@@ -244,9 +243,9 @@ def _cell_text(td) -> str:
     return squash("".join(parts))
 
 
-def _blank_span(locator: _Locator, td) -> Span:
+def _blank_place(locator: _Locator, td) -> Place:
     line = td.sourceline or locator.line
-    return Span(line, 1, line, 1)
+    return (line, 1, line, 1, ())
 
 
 def _header_lines(root, article, body_lines: list[SourceLine], locator: _Locator) -> list[SourceLine]:
@@ -288,8 +287,8 @@ def _header(text: str, line: int | None, needle: str, locator: _Locator) -> Sour
     number = line or 1
     source = locator.lines[number - 1] if 0 < number <= len(locator.lines) else ""
     column = max(source.find(needle), 0) + 1
-    span = Span(number, column, number, column + len(text))
-    return SourceLine((SourceCell(text, span),), span, text)
+    place = (number, column, number, column + len(text), ())
+    return SourceLine((SourceCell(text, place),), place, text)
 
 
 def _page_title(root, article) -> tuple[str, int | None] | None:

@@ -15,7 +15,6 @@ import functools
 
 import regex
 
-from ..model import Span
 from ..source import SourceCell, SourceLine
 
 _CJK = r"\p{Han}\p{InCJK_Symbols_and_Punctuation}\p{InHalfwidth_and_Fullwidth_Forms}"
@@ -48,8 +47,8 @@ class Lines:
         if not text:
             return
         number = len(self.lines) + 1
-        span = Span(number, 1, number, len(text) + 1, origin)
-        self.lines.append(SourceLine((SourceCell(text, span),), span, text))
+        place = (number, 1, number, len(text) + 1, origin)
+        self.lines.append(SourceLine((SourceCell(text, place),), place, text))
 
     def row(self, cells: list[tuple[str, tuple[tuple[str, int], ...]]], origin: tuple[tuple[str, int], ...]) -> None:
         """A table row: ``cells`` are (text, origin) of each real cell in order."""
@@ -61,10 +60,10 @@ class Lines:
         column = 1
         for text, cell_origin in cells:
             text = squash(text)
-            out.append(SourceCell(text, Span(number, column, number, column + len(text), cell_origin)))
+            out.append(SourceCell(text, (number, column, number, column + len(text), cell_origin)))
             column += len(text) + len(CELL_SEPARATOR)
         raw = CELL_SEPARATOR.join(c.text for c in out)
-        self.lines.append(SourceLine(tuple(out), Span(number, 1, number, len(raw) + 1, origin), raw, separated=True, grid=True))
+        self.lines.append(SourceLine(tuple(out), (number, 1, number, len(raw) + 1, origin), raw, separated=True, grid=True))
 
 
 _LABEL = regex.compile(r"[\p{L}]")
