@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from govlint.model import FORMAT_2019, FORMAT_2021
-from govlint.rule import Cell, Context, Document, Rule, schema_for, t1_column_label
+from govlint.rule import Cell, Context, Document, Rule, Table, schema_for, t1_column_label
 
 from .identities import (COLUMN_NAMES, T3_NAMES, T3_OUTCOMES, Identity, all_identities, describe, describe_en,
                          row_name, t2_identities, t3_identities)
@@ -33,22 +33,25 @@ class MissingCell(Rule):
     severity = "warning"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
+        blanks = []
+        for table in doc.tables:
+            n, blank = _blank_cells(table)
+            if blank:
+                blanks.append((table, n, blank))
+        if not blanks:
+            return  # the usual report: no identity is undetermined either
         needs: dict[tuple[str, str, str], list[str]] = {}
         for identity in all_identities(doc):
             for term in identity.missing:
                 if term.cell is not None:
                     needs.setdefault(term.address, []).append(identity.id)
-        for table in doc.tables:
-            cells = list(table.cells())
-            blank = [c for c in cells if c.missing]
-            if not blank:
-                continue
-            if len(cells) >= 4 and len(blank) > len(cells) * MOSTLY_BLANK:
+        for table, n, blank in blanks:
+            if n >= 4 and len(blank) > n * MOSTLY_BLANK:
                 undetermined = sorted({i for c in blank for i in needs.get((c.table, c.row, c.column), ())})
                 yield ctx.report(
-                    zh=f"表{table.id[1]}共 {len(cells)} 个单元格，其中 {len(blank)} 个为空或“/”，"
+                    zh=f"表{table.id[1]}共 {n} 个单元格，其中 {len(blank)} 个为空或“/”，"
                        f"无法核对：{'、'.join(undetermined) or '无'}。",
-                    en=f"Table {table.id[1]}: {len(blank)} of {len(cells)} cells are blank or '/'; "
+                    en=f"Table {table.id[1]}: {len(blank)} of {n} cells are blank or '/'; "
                        f"cannot check: {', '.join(undetermined) or 'none'}.",
                     span=table.span, actual=len(blank), expected=0,
                 )
@@ -65,6 +68,12 @@ class MissingCell(Rule):
                        + (f"; cannot check {', '.join(identities)}." if identities else "."),
                     cell=cell, actual=cell.raw, expected="a number",
                 )
+
+
+def _blank_cells(table: Table) -> tuple[int, list[Cell]]:
+    """How many cells ``table`` has, and its blank ones."""
+    rows = table.rows
+    return sum(len(row.cells) for row in rows), [c for row in rows for c in row.cells if c.value is None]
 
 
 def _column_name(column: str) -> str:
@@ -264,8 +273,8 @@ class CountValue(Rule):
                 value = cell.value
                 if value is None:
                     continue  # A100
-                if value >= 0 and _whole(value):
-                    continue  # the usual count, whatever the cell
+                if type(value) is int and value >= 0:
+                    continue  # the usual count, whatever the cell: an int is whole
                 place = (cell.row, cell.column) if cell.table == "T1" else None
                 negative_ok = place in changes
                 decimal_ok = place in amounts

@@ -53,21 +53,23 @@ class Identity:
     identity is asked whether it fails, some by three rules. Its terms are made only when asked
     for: in most reports every identity holds and no rule looks at them."""
 
-    __slots__ = ("id", "sums", "_specs", "_cells", "_target", "_left", "_right", "_missing")
+    __slots__ = ("id", "sums", "_plan", "_cells", "_target", "_left", "_right", "_missing")
 
-    def __init__(self, id: str, specs: tuple[TermSpec, ...], cells: list[Cell | None], target: int,
+    def __init__(self, id: str, plan: _Plan, cells: list[Cell | None], target: int,
                  left: tuple[int, ...], right: tuple[int, ...], missing: tuple[int, ...],
                  sums: tuple[int | float, int | float] | None) -> None:
-        # target, left, right and missing index ``specs`` and ``cells``, the plan's and the document's
+        # target, left, right and missing index the plan's terms; ``cells`` are the document's
+        # cells at the plan's addresses
         self.id = id  # T2-BAL, T2-TOT, T2-COL, T3-REV, T3-DIR, T3-POST
         self.sums = sums
-        self._specs, self._cells = specs, cells
+        self._plan, self._cells = plan, cells
         self._target, self._left, self._right, self._missing = target, left, right, missing
 
     def _terms(self, indices: tuple[int, ...]) -> tuple[Term, ...]:
         if not indices:
             return ()  # no missing term, the usual answer
-        return tuple(Term(*self._specs[i], self._cells[i]) for i in indices)
+        terms, slots, cells = self._plan.terms, self._plan.slots, self._cells
+        return tuple(Term(*terms[i], cells[slots[i]]) for i in indices)
 
     @property
     def target(self) -> Term:
@@ -97,23 +99,37 @@ class Identity:
 
 class _Plan(NamedTuple):
     """Identities as a format defines them, ready to meet a document's cells: the distinct
-    terms, and each identity as (the row it needs to be there, or None; id; target, left and
-    right as indices into the terms)."""
+    terms (a cell may be two terms, named as a row and as a column), the distinct cell
+    addresses and each term's among them (``slots``), and each identity as (the row it needs
+    to be there, or None; id; target, left and right as indices into the terms; left and right
+    as indices into the addresses)."""
 
     terms: tuple[TermSpec, ...]
-    identities: tuple[tuple[str | None, str, int, tuple[int, ...], tuple[int, ...]], ...]
+    slots: tuple[int, ...]
+    addresses: tuple[Address, ...]
+    identities: tuple[tuple[str | None, str, int, tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]],
+                      ...]
 
 
 def _plan(specs: tuple[SumSpec, ...], name: Callable[[SumSpec, Address, bool], str]) -> _Plan:
     """The plan of ``specs``, each term named by ``name(identity, address, on the right)``."""
     index: dict[TermSpec, int] = {}
+    addresses: dict[Address, int] = {}
+    slots: list[int] = []
 
     def at(spec: SumSpec, address: Address, right: bool = False) -> int:
-        return index.setdefault((name(spec, address, right), address), len(index))
+        term = (name(spec, address, right), address)
+        if term not in index:
+            index[term] = len(index)
+            slots.append(addresses.setdefault(address, len(addresses)))
+        return index[term]
 
-    identities = tuple((s.row, s.id, at(s, s.target), tuple(at(s, a) for a in s.left),
-                        tuple(at(s, a, True) for a in s.right)) for s in specs)
-    return _Plan(tuple(index), identities)
+    identities = []
+    for s in specs:
+        target, left, right = at(s, s.target), tuple(at(s, a) for a in s.left), tuple(at(s, a, True) for a in s.right)
+        identities.append((s.row, s.id, target, left, right, tuple(slots[i] for i in left),
+                           tuple(slots[i] for i in right)))
+    return _Plan(tuple(index), tuple(slots), tuple(addresses), tuple(identities))
 
 
 @functools.lru_cache(maxsize=32)  # two formats, and the few row sets of unknown or hybrid tables
@@ -133,18 +149,21 @@ _T3_PLAN = _plan(T3_SUMS, lambda _spec, address, _right: (f"{T3_NAMES[address[2]
 def _identities(doc: Document, plan: _Plan, table: Table) -> list[Identity]:
     """The plan's identities with the document's cells, those that need a row only where
     ``table`` has it."""
-    get = cells_by_address(doc).get
-    found = [get(address) for _, address in plan.terms]
+    found = list(map(cells_by_address(doc).get, plan.addresses))  # each cell once, however many terms it is
     values = [c.value if c is not None else None for c in found]
-    blank = {i for i, v in enumerate(values) if v is None}
+    blank = {i for i, v in enumerate(values) if v is None} if None in values else None
     value = values.__getitem__
+    slots = plan.slots
     identities = []
-    for row, id, target, left, right in plan.identities:
+    for row, id, target, left, right, left_at, right_at in plan.identities:
         if row is not None and table.row(row) is None:
             continue
-        missing = tuple(i for i in left + right if i in blank) if blank else ()
-        sums = None if missing else (sum(map(value, left)), sum(map(value, right)))
-        identities.append(Identity(id, plan.terms, found, target, left, right, missing, sums))
+        if blank and not blank.isdisjoint(left_at + right_at):
+            missing = tuple(i for i in left + right if slots[i] in blank)
+            identities.append(Identity(id, plan, found, target, left, right, missing, None))
+        else:
+            identities.append(Identity(id, plan, found, target, left, right, (),
+                                       (sum(map(value, left_at)), sum(map(value, right_at)))))
     return identities
 
 
