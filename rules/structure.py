@@ -326,14 +326,15 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start
 _CN = "[一二三四五六七八九十]{1,3}"
 # Item markers, outermost first. Each but the last opens a paragraph or a sentence (text
 # extracted from a page may run a whole section into one line); the 一是/二是 enumeration runs
-# inside sentences too.
+# inside sentences too. With each, the characters one of which every marker of its style holds:
+# a paragraph without any is not scanned (an `in` test costs a fraction of a scan).
 _OPENS = r"(?:^|(?<=[。；;!?！？]))\s*"
 _MARKERS = (
-    ("一、", regex.compile(rf"{_OPENS}(?P<n>{_CN})、")),
-    ("(一)", regex.compile(rf"{_OPENS}\(\s*(?P<n>{_CN})\s*\)")),
-    ("1.", regex.compile(rf"{_OPENS}(?P<n>\d{{1,2}})\s*[.、](?!\d)")),
-    ("(1)", regex.compile(rf"{_OPENS}\(\s*(?P<n>\d{{1,2}})\s*\)")),
-    ("一是", regex.compile(rf"(?:^|(?<=[\s,.;:，。；：、]))(?P<n>{_CN})是(?!否)")),
+    ("一、", regex.compile(rf"{_OPENS}(?P<n>{_CN})、"), ("、",)),
+    ("(一)", regex.compile(rf"{_OPENS}\(\s*(?P<n>{_CN})\s*\)"), ("(",)),
+    ("1.", regex.compile(rf"{_OPENS}(?P<n>\d{{1,2}})\s*[.、](?!\d)"), (".", "、")),
+    ("(1)", regex.compile(rf"{_OPENS}\(\s*(?P<n>\d{{1,2}})\s*\)"), ("(",)),
+    ("一是", regex.compile(rf"(?:^|(?<=[\s,.;:，。；：、]))(?P<n>{_CN})是(?!否)"), ("是",)),
 )
 
 
@@ -352,9 +353,11 @@ def _number(value: str) -> int:
 def _markers(paragraph: Paragraph) -> Iterator[tuple[int, str, int, regex.Match]]:
     """(level, style, number, match) for each item marker of the paragraph, in text order."""
     found = []
-    for level, (style, pattern) in enumerate(_MARKERS):
-        for m in pattern.finditer(paragraph.text):
-            found.append((m.start(), level, style, _number(m["n"]), m))
+    text = paragraph.text
+    for level, (style, pattern, needs) in enumerate(_MARKERS):
+        if any(map(text.__contains__, needs)):
+            for m in pattern.finditer(text):
+                found.append((m.start(), level, style, _number(m["n"]), m))
     for _, level, style, number, m in sorted(found, key=lambda f: f[0]):
         if number:
             yield level, style, number, m
