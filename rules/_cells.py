@@ -13,13 +13,16 @@ def cells_by_address(doc: Document) -> dict[tuple[str, str, str], Cell]:
     """(table, row, column) → cell, answering as ``doc.table(table).cell(row, column)`` does:
     the first table of an ID, its first row of an ID, that row's first cell of a column."""
     index: dict[tuple[str, str, str], Cell] = {}
+    tables: set[str] = set()
     for table in doc.tables:
-        if doc.table(table.id) is not table:
+        if table.id in tables:
             continue
-        t = table.id
+        tables.add(table.id)
+        rows: set[str] = set()
         for row in table.rows:
-            if table.row(row.id) is row:
-                r = row.id
-                # reversed: where a row repeats a column, its first cell is the one kept
-                index.update({(t, r, cell.column): cell for cell in reversed(row.cells)})
+            if row.id in rows:
+                continue
+            rows.add(row.id)
+            for cell in row.cells:
+                index.setdefault((table.id, row.id, cell.column), cell)
     return index

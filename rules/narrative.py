@@ -84,6 +84,7 @@ _ALL_DONE = regex.compile(
 _NORMATIVE = regex.compile(
     rf"(?:制发|印发|出台|制定)了?(?:行政)?规范性文件{_gap(6, '废止|现行|有效|清理')}(?P<n>\d+)\s*(?:件|个|份)"
     rf"|(?:行政)?规范性文件(?:制发|印发|出台|制定){_gap(4)}(?P<n>\d+)\s*(?:件|个|份)")
+_T1_KINDS = {"行政许可": "R5.1", "行政处罚": "R6.1", "行政强制": "R6.2"}  # and their Table 1 rows
 _T1_DECISIONS = regex.compile(
     rf"(?P<kind>行政许可|行政处罚|行政强制)(?:决定|案件)?{_gap(6, '事项|项目|受理|申请|同比|较')}(?P<n>\d+)\s*(?:件|个)")
 
@@ -140,14 +141,16 @@ def _t1(fmt: str, row: str, name: str) -> Target:
 
 # The figure patterns and their targets depend only on the format, the year and whether the
 # paragraph is about disclosure: built (and the year's patterns compiled) once, not per sentence.
-# Four formats, two kinds of paragraph and the dozen years a corpus spans: 128 entries.
+# Four formats, two kinds of paragraph and the dozen years a corpus spans: 128 entries. Each
+# comes with a word every match of it holds: a sentence without the word is not scanned.
 @functools.lru_cache(maxsize=128)
-def _figure_patterns(fmt: str, year: int | None, about_disclosure: bool) -> tuple[tuple[regex.Pattern, Target], ...]:
-    numeric = [(_RECEIVED, _t2(fmt, "R1")), (_CARRIED_IN, _t2(fmt, "R2"))]
-    numeric += [(p, _t2(fmt, "R4")) for p in _carried_out(year)]
+def _figure_patterns(fmt: str, year: int | None,
+                     about_disclosure: bool) -> tuple[tuple[regex.Pattern, str, Target], ...]:
+    numeric = [(_RECEIVED, "申请", _t2(fmt, "R1")), (_CARRIED_IN, "结转", _t2(fmt, "R2"))]
+    numeric += [(p, "转", _t2(fmt, "R4")) for p in _carried_out(year)]
     if about_disclosure:
-        numeric += [(_DONE, _t2(fmt, "R3.7")), (_REVIEW, _REVIEW_TARGET)]
-    numeric.append((_NORMATIVE, _t1(fmt, "R1.2", "行政规范性文件 本年制发件数")))
+        numeric += [(_DONE, "办结", _t2(fmt, "R3.7")), (_REVIEW, "行政复议", _REVIEW_TARGET)]
+    numeric.append((_NORMATIVE, "规范性文件", _t1(fmt, "R1.2", "行政规范性文件 本年制发件数")))
     return tuple(numeric)
 
 
@@ -225,33 +228,36 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure) -> Iterator[Cla
         start = max((c.end() for c in _CLAUSE_START.finditer(s, 0, m.start())), default=0)
         return s[start:m.start()].lstrip().startswith("其中")
 
-    for pattern, target in _figure_patterns(fmt, doc.report_year, about_disclosure) if figures else ():
+    # Each pattern is tried only where the sentence holds a word all its matches hold.
+    for pattern, word, target in _figure_patterns(fmt, doc.report_year, about_disclosure) if figures else ():
+        if word not in s:
+            continue
         for m in pattern.finditer(s):
             # "其中…2件结转下年度" is the carried forward of the whole: 其中 only splits counts
             # that a sentence gives in parts.
             if target.cells == (("R4", "C7"),) or not part_of_a_total(m):
                 yield claim(target, m)
-    for m in _OUTCOME.finditer(s) if figures else ():
+    for m in _OUTCOME.finditer(s) if figures and any(map(s.__contains__, OUTCOMES)) else ():
         targets = [_t2(fmt, OUTCOMES[w]) for w in _OUTCOME_WORDS.findall(m["names"])]
         if len(targets) == 1:
             yield claim(targets[0], m)
         else:  # "予以公开及部分公开42件": one figure for several outcomes
             yield claim(Target("T2", tuple(c for t in targets for c in t.cells), "、".join(t.zh for t in targets),
                                " + ".join(t.en for t in targets), address=False), m)
-    for m in _LAWSUIT.finditer(s) if figures and about_disclosure else ():
+    for m in _LAWSUIT.finditer(s) if figures and about_disclosure and "诉" in s else ():  # 行政诉讼, 起诉
         if part_of_a_total(m):
             continue
         # The clause before the keyword, back to the previous figure or list item: in "行政复议案件
         # 2件、行政诉讼案件7件" the 复议 belongs to the previous item, not to the lawsuits.
         clause_start = max((c.end() for c in _LIST_ITEM.finditer(s, 0, m.start())), default=0)
         yield claim(_LAWSUIT_TARGETS[_lawsuit_kind(s[clause_start:m.start()])], m)
-    for m in _BOTH.finditer(s) if figures and about_disclosure else ():  # "行政复议和行政诉讼均为0件"
+    for m in _BOTH.finditer(s) if figures and about_disclosure and "行政诉讼" in s else ():  # "行政复议和行政诉讼均为0件"
         yield claim(_REVIEW_TARGET, m)
         yield claim(_LAWSUIT_TARGETS["all"], m)
-    for m in _T1_DECISIONS.finditer(s) if figures else ():
-        row = {"行政许可": "R5.1", "行政处罚": "R6.1", "行政强制": "R6.2"}[m["kind"]]
+    for m in _T1_DECISIONS.finditer(s) if figures and any(map(s.__contains__, _T1_KINDS)) else ():
+        row = _T1_KINDS[m["kind"]]
         yield claim(_t1(fmt, row, f"{m['kind']} 本年处理决定数量"), m)
-    for m in _NONE_HAPPENED.finditer(s) if about_disclosure else ():
+    for m in _NONE_HAPPENED.finditer(s) if about_disclosure and ("复议" in s or "诉讼" in s) else ():
         # "未发生被行政复议纠错的情况" denies an outcome, not the reviews themselves.
         if _NOT_A_DENIAL.search(m.group()):
             continue
@@ -259,9 +265,9 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure) -> Iterator[Cla
             yield claim(_REVIEW_TARGET, m, 0, m.group())
         if _LITIGATION.search(m.group()):
             yield claim(_LAWSUIT_TARGETS["all"], m, 0, m.group())
-    for m in _NONE_RECEIVED.finditer(s):
+    for m in _NONE_RECEIVED.finditer(s) if "申请" in s else ():
         yield claim(_t2(fmt, "R1"), m, 0, m.group())
-    for m in _ALL_DONE.finditer(s):
+    for m in _ALL_DONE.finditer(s) if "申请" in s else ():
         yield claim(_t2(fmt, "R4"), m, 0, m.group())
 
 
