@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from govlint.model import FORMAT_2019, FORMAT_2021
 from govlint.rule import Cell, Context, Document, Rule, Table, schema_for, t1_column_label
 
-from .identities import (COLUMN_NAMES, T3_NAMES, T3_OUTCOMES, Identity, all_identities, describe, describe_en,
-                         row_name, t2_identities, t3_identities)
+from .identities import (COLUMN_NAMES, T3_NAMES, T3_OUTCOMES, Identity, all_problems, describe, describe_en,
+                         row_name, t2_problems, t3_problems)
 
 # A table with more blank cells than this share gets one finding, not one per cell.
 MOSTLY_BLANK = 0.5
@@ -41,7 +41,7 @@ class MissingCell(Rule):
         if not blanks:
             return  # the usual report: no identity is undetermined either
         needs: dict[tuple[str, str, str], list[str]] = {}
-        for identity in all_identities(doc):
+        for identity in all_problems(doc):  # those that hold have no missing term
             for term in identity.missing:
                 if term.cell is not None:
                     needs.setdefault(term.address, []).append(identity.id)
@@ -111,7 +111,7 @@ class Table2Balance(Rule):
     severity = "error"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        identities = list(t2_identities(doc))
+        identities = list(t2_problems(doc))
         for identity in _column_failures(identities, "T2-BAL"):
             column = identity.target.address[2]
             left, right = identity.sums
@@ -143,7 +143,7 @@ class Table2OutcomeTotal(Rule):
     severity = "error"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        identities = list(t2_identities(doc))
+        identities = list(t2_problems(doc))
         for identity in _column_failures(identities, "T2-TOT"):
             column = identity.target.address[2]
             reported, computed = identity.sums
@@ -171,7 +171,7 @@ class Table2RowTotal(Rule):
     severity = "error"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        for identity in _failing(list(t2_identities(doc)), "T2-COL"):
+        for identity in _failing(list(t2_problems(doc)), "T2-COL"):
             reported, computed = identity.sums
             row = identity.target.address[1]
             yield ctx.report(
@@ -197,7 +197,7 @@ class Table3Totals(Rule):
     severity = "error"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        for identity in t3_identities(doc):
+        for identity in t3_problems(doc):
             if not identity.fails():
                 continue
             reported, computed = identity.sums
