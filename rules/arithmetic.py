@@ -268,26 +268,26 @@ class CountValue(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable:
         fmt = t1_format(doc)
         amounts, changes = _amount_cells(fmt), _change_cells(fmt)
-        for table in doc.tables:
-            for cell in table.cells():
-                value = cell.value
-                if value is None:
-                    continue  # A100
-                if type(value) is int and value >= 0:
-                    continue  # the usual count, whatever the cell: an int is whole
-                place = (cell.row, cell.column) if cell.table == "T1" else None
-                negative_ok = place in changes
-                decimal_ok = place in amounts
-                if (value >= 0 or negative_ok) and (_whole(value) or decimal_ok):
-                    continue
-                zh_name, en_name = _cell_name(doc, cell, fmt)
-                what_zh = "非负数" if decimal_ok else "非负整数"
-                what_en = "a non-negative number" if decimal_ok else "a non-negative whole number"
-                yield ctx.report(
-                    zh=f"{zh_name}：“{cell.raw}”应为{what_zh}。",
-                    en=f"{en_name}: '{cell.raw}' must be {what_en}.",
-                    cell=cell, expected=what_en, actual=cell.raw,
-                )
+        # the usual count, a non-negative int, is right whatever the cell; a blank is A100's
+        unusual = [c for table in doc.tables for c in table.cells()
+                   if (v := c.value) is not None and (type(v) is not int or v < 0)]
+        for cell in unusual:
+            value = cell.value
+            if value >= 0 and _whole(value):
+                continue  # a whole float
+            place = (cell.row, cell.column) if cell.table == "T1" else None
+            negative_ok = place in changes
+            decimal_ok = place in amounts
+            if (value >= 0 or negative_ok) and (_whole(value) or decimal_ok):
+                continue
+            zh_name, en_name = _cell_name(doc, cell, fmt)
+            what_zh = "非负数" if decimal_ok else "非负整数"
+            what_en = "a non-negative number" if decimal_ok else "a non-negative whole number"
+            yield ctx.report(
+                zh=f"{zh_name}：“{cell.raw}”应为{what_zh}。",
+                en=f"{en_name}: '{cell.raw}' must be {what_en}.",
+                cell=cell, expected=what_en, actual=cell.raw,
+            )
 
 
 def _whole(value: int | float) -> bool:
