@@ -281,11 +281,15 @@ def _schema_tables(table_id: str) -> tuple[tuple[tuple, frozenset[str]], ...]:
     return tuple((spec.rows, frozenset(r.id for r in spec.rows)) for spec in specs)
 
 
-def _schema_rows(table: Table):
-    """The schema rows of the format the table was read with (a hybrid mixes formats per table)."""
-    ids = {r.id for r in table.rows}
-    specs = _schema_tables(table.id)
-    return max(specs, key=lambda spec: (len(ids & spec[1]), spec is specs[0]))[0]
+# A table's missing rows follow from its ID and the IDs of its rows alone, and most reports of a
+# batch share a few such sets (the complete tables of each format): worked out once per set.
+@functools.lru_cache(maxsize=64)
+def _missing_rows(table_id: str, ids: frozenset[str]) -> tuple:
+    """The rows the schema of the format the table was read with (a hybrid mixes formats per
+    table) has and ``ids`` lacks."""
+    specs = _schema_tables(table_id)
+    rows = max(specs, key=lambda spec: (len(ids & spec[1]), spec is specs[0]))[0]
+    return tuple(r for r in rows if r.id not in ids)
 
 
 class MissingRows(Rule):
@@ -310,8 +314,7 @@ class MissingRows(Rule):
         for table in doc.tables:
             if not table.rows:
                 continue  # S205
-            present = {r.id for r in table.rows}
-            missing = [r for r in _schema_rows(table) if r.id not in present]
+            missing = _missing_rows(table.id, frozenset(r.id for r in table.rows))
             if not missing:
                 continue
             names = "、".join(f"{r.id} {r.label.split('（区分')[0]}" if r.label else r.id for r in missing)
