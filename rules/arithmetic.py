@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from govlint.model import FORMAT_2019, FORMAT_2021
-from govlint.rule import Cell, Context, Document, Rule, Table, schema_for, t1_column_label
+from govlint.rule import Cell, Context, Document, Rule, schema_for, t1_column_label
 
+from ._cells import odd_cells
 from .identities import (COLUMN_NAMES, T3_NAMES, T3_OUTCOMES, Identity, all_problems, describe, describe_en,
                          row_name, t2_problems, t3_problems)
 
@@ -34,10 +35,10 @@ class MissingCell(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
         blanks = []
-        for table in doc.tables:
-            n, blank = _blank_cells(table)
+        for table, odd in odd_cells(doc):
+            blank = [c for c in odd if c.value is None]
             if blank:
-                blanks.append((table, n, blank))
+                blanks.append((table, sum(len(row.cells) for row in table.rows), blank))
         if not blanks:
             return  # the usual report: no identity is undetermined either
         needs: dict[tuple[str, str, str], list[str]] = {}
@@ -68,12 +69,6 @@ class MissingCell(Rule):
                        + (f"; cannot check {', '.join(identities)}." if identities else "."),
                     cell=cell, actual=cell.raw, expected="a number",
                 )
-
-
-def _blank_cells(table: Table) -> tuple[int, list[Cell]]:
-    """How many cells ``table`` has, and its blank ones."""
-    rows = table.rows
-    return sum(len(row.cells) for row in rows), [c for row in rows for c in row.cells if c.value is None]
 
 
 def _column_name(column: str) -> str:
@@ -268,11 +263,11 @@ class CountValue(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable:
         fmt = t1_format(doc)
         amounts, changes = _amount_cells(fmt), _change_cells(fmt)
-        # the usual count, a non-negative int, is right whatever the cell; a blank is A100's
-        unusual = [c for table in doc.tables for c in table.cells()
-                   if (v := c.value) is not None and (type(v) is not int or v < 0)]
-        for cell in unusual:
+        # the usual count, a non-negative int, is right whatever the cell
+        for cell in (c for _table, odd in odd_cells(doc) for c in odd):
             value = cell.value
+            if value is None:
+                continue  # A100
             if value >= 0 and _whole(value):
                 continue  # a whole float
             place = (cell.row, cell.column) if cell.table == "T1" else None

@@ -143,9 +143,9 @@ class PreambleYear(Rule):
             if not isinstance(block, Paragraph) or block.span.line <= title_line:
                 continue
             for start, sentence in _sentences(block.text):
-                if not _SAYS_WHAT.search(sentence):
+                if "年" not in sentence or not _SAYS_WHAT.search(sentence):  # every year read has its 年
                     continue
-                cited = _CITED.sub(lambda m: " " * len(m[0]), sentence)  # keep offsets
+                cited = _CITED.sub(lambda m: " " * len(m[0]), sentence) if "《" in sentence else sentence  # keep offsets
                 for m in _YEAR_NOT_DATE.finditer(cited):
                     year = int(m["year"])
                     if year == report_year:
