@@ -122,6 +122,7 @@ def _digits(phone: str) -> str:
     return _DIALLING_MARKS.sub("", _EXTENSION.sub("", phone))
 
 
+@functools.lru_cache(maxsize=256)  # C402 and C403 ask of every number, and an agency keeps its own
 def phone_problem(value: str) -> str | None:
     digits = _digits(value)
     if (_SERVICE.fullmatch(digits) or _MOBILE.fullmatch(digits) or _LOCAL.fullmatch(digits) or _landline(digits)

@@ -24,7 +24,8 @@ from ._memo import per_document
 
 _STOP = r"\d,，。;；:：、!?！？"  # a gap never crosses a number or a clause boundary
 _SENTENCE = regex.compile(r"[^。;；!?！？\n]+")
-_CLAUSE_START = regex.compile(r"[,，。;；:：]")
+_CLAUSE_MARKS = ",，。;；:："
+_CLAUSE_START = regex.compile(f"[{_CLAUSE_MARKS}]")
 _LIST_ITEM = regex.compile(r"[,，。;；:：、\d]")
 _UNIT = r"\s*(?:件|起|宗|例)"
 _DIGIT = regex.compile(r"\d")  # every pattern that reads a figure needs one
@@ -229,8 +230,9 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure) -> Iterator[Cla
 
     def part_of_a_total(m: regex.Match) -> bool:
         """"共收到申请100件，其中市政府办公室收到申请50件": a figure after 其中 counts a part."""
-        start = max((c.end() for c in _CLAUSE_START.finditer(s, 0, m.start())), default=0)
-        return s[start:m.start()].lstrip().startswith("其中")
+        before = s[:m.start()]
+        start = max(map(before.rfind, _CLAUSE_MARKS)) + 1  # after the last mark, 0 without one
+        return before[start:].lstrip().startswith("其中")
 
     # Each pattern is tried only where the sentence holds a word all its matches hold.
     for pattern, word, target in _figure_patterns(fmt, doc.report_year, about_disclosure) if figures else ():
