@@ -304,10 +304,10 @@ _T2_COLUMNS = tuple(f"C{i}" for i in range(1, 8))
 def _row_adds_up(index, row: str) -> bool:
     """A Table 2 row whose 总计 is not the sum of its six columns contradicts itself (A103 says
     so); which of its numbers the text should match is then unknown."""
-    cells = [index.get(("T2", row, column)) for column in _T2_COLUMNS]
-    if any(c is None or c.missing for c in cells):
+    values = [c.value for column in _T2_COLUMNS if (c := index.get(("T2", row, column))) is not None]
+    if len(values) < len(_T2_COLUMNS) or None in values:  # a cell absent or blank
         return False
-    return sum(c.value for c in cells[:6]) == cells[6].value
+    return sum(values[:6]) == values[6]
 
 
 class _NarrativeRule(Rule):

@@ -341,6 +341,7 @@ _MARKERS = (
     ("(1)", regex.compile(rf"{_OPENS}\(\s*(?P<n>\d{{1,2}})\s*\)"), ("(",)),
     ("一是", regex.compile(rf"(?:^|(?<=[\s,.;:，。；：、]))(?P<n>{_CN})是(?!否)"), ("是",)),
 )
+_MARKER_CHARS = tuple(dict.fromkeys(c for _style, _pattern, needs in _MARKERS for c in needs))  # a paragraph without any has no marker
 
 
 def cn_number(text: str) -> int:
@@ -357,8 +358,10 @@ def _number(value: str) -> int:
 
 def _markers(paragraph: Paragraph) -> Iterator[tuple[int, str, int, regex.Match]]:
     """(level, style, number, match) for each item marker of the paragraph, in text order."""
-    found = []
     text = paragraph.text
+    if not any(map(text.__contains__, _MARKER_CHARS)):
+        return
+    found = []
     for level, (style, pattern, needs) in enumerate(_MARKERS):
         if any(map(text.__contains__, needs)):
             for m in pattern.finditer(text):
