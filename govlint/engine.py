@@ -33,18 +33,19 @@ def lint_document(doc: Document, registry: Registry, config: Config) -> list[Fin
     # A file with no section and no table is not a report: P902 says so once, instead of every
     # rule reporting its own "missing …" about a news article.
     families = None if doc.sections or doc.tables else _FAMILIES_FOR_NON_REPORTS
+    lang = config.lang
     for rule_class, severity in _enabled(registry, config):
         if families and rule_class.family not in families:
             continue
         check_deadline()  # where no timer can interrupt a rule, stop between rules (govlint.limits)
         rule = rule_class()
-        ctx = Context(rule, config.lang, options)
         try:
-            produced = list(rule.check(doc, ctx))
+            produced = list(rule.check(doc, Context(rule, lang, options)))
         except Exception as exc:  # noqa: BLE001 - a crashing rule is reported, never fatal
             findings.append(_placed(rule_crashed(rule_class, exc, config), doc))
             continue
-        findings.extend(_placed(f, doc, severity) for f in produced)
+        if produced:  # most rules find nothing in most documents
+            findings.extend(_placed(f, doc, severity) for f in produced)
     findings = unsuppressed(doc, findings, config, registry)  # inline directives and config ignores
     findings.sort(key=Finding.sort_key)
     return findings

@@ -3,7 +3,7 @@ alone ask for some 400 cells of every report, and ``Row.cell`` scans its row."""
 
 from __future__ import annotations
 
-from govlint.rule import Cell, Document
+from govlint.rule import Cell, Document, Table
 
 from ._memo import per_document
 
@@ -26,3 +26,12 @@ def cells_by_address(doc: Document) -> dict[tuple[str, str, str], Cell]:
             for cell in row.cells:
                 index.setdefault((table.id, row.id, cell.column), cell)
     return index
+
+
+@per_document  # A100 reads the blank ones, A105 the others
+def odd_cells(doc: Document) -> tuple[tuple[Table, tuple[Cell, ...]], ...]:
+    """Every table with its cells that are blank or hold anything but a non-negative int, in
+    order: the usual cell, a count, concerns neither rule, and the two walk the cells once."""
+    return tuple((table, tuple(c for row in table.rows for c in row.cells
+                               if (v := c.value) is None or type(v) is not int or v < 0))
+                 for table in doc.tables)

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from govlint.model import FORMAT_2019, FORMAT_2021
 from govlint.rule import Cell, Context, Document, Rule, schema_for, t1_column_label
 
-from .identities import (COLUMN_NAMES, T3_NAMES, T3_OUTCOMES, Identity, all_identities, describe, describe_en,
-                         row_name, t2_identities, t3_identities)
+from ._cells import odd_cells
+from .identities import (COLUMN_NAMES, T3_NAMES, T3_OUTCOMES, Identity, all_problems, describe, describe_en,
+                         row_name, t2_problems, t3_problems)
 
 # A table with more blank cells than this share gets one finding, not one per cell.
 MOSTLY_BLANK = 0.5
@@ -33,22 +34,25 @@ class MissingCell(Rule):
     severity = "warning"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
+        blanks = []
+        for table, odd in odd_cells(doc):
+            blank = [c for c in odd if c.value is None]
+            if blank:
+                blanks.append((table, sum(len(row.cells) for row in table.rows), blank))
+        if not blanks:
+            return  # the usual report: no identity is undetermined either
         needs: dict[tuple[str, str, str], list[str]] = {}
-        for identity in all_identities(doc):
+        for identity in all_problems(doc):  # those that hold have no missing term
             for term in identity.missing:
                 if term.cell is not None:
                     needs.setdefault(term.address, []).append(identity.id)
-        for table in doc.tables:
-            cells = list(table.cells())
-            blank = [c for c in cells if c.missing]
-            if not blank:
-                continue
-            if len(cells) >= 4 and len(blank) > len(cells) * MOSTLY_BLANK:
+        for table, n, blank in blanks:
+            if n >= 4 and len(blank) > n * MOSTLY_BLANK:
                 undetermined = sorted({i for c in blank for i in needs.get((c.table, c.row, c.column), ())})
                 yield ctx.report(
-                    zh=f"表{table.id[1]}共 {len(cells)} 个单元格，其中 {len(blank)} 个为空或“/”，"
+                    zh=f"表{table.id[1]}共 {n} 个单元格，其中 {len(blank)} 个为空或“/”，"
                        f"无法核对：{'、'.join(undetermined) or '无'}。",
-                    en=f"Table {table.id[1]}: {len(blank)} of {len(cells)} cells are blank or '/'; "
+                    en=f"Table {table.id[1]}: {len(blank)} of {n} cells are blank or '/'; "
                        f"cannot check: {', '.join(undetermined) or 'none'}.",
                     span=table.span, actual=len(blank), expected=0,
                 )
@@ -102,7 +106,7 @@ class Table2Balance(Rule):
     severity = "error"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        identities = list(t2_identities(doc))
+        identities = list(t2_problems(doc))
         for identity in _column_failures(identities, "T2-BAL"):
             column = identity.target.address[2]
             left, right = identity.sums
@@ -134,7 +138,7 @@ class Table2OutcomeTotal(Rule):
     severity = "error"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        identities = list(t2_identities(doc))
+        identities = list(t2_problems(doc))
         for identity in _column_failures(identities, "T2-TOT"):
             column = identity.target.address[2]
             reported, computed = identity.sums
@@ -162,7 +166,7 @@ class Table2RowTotal(Rule):
     severity = "error"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        for identity in _failing(list(t2_identities(doc)), "T2-COL"):
+        for identity in _failing(list(t2_problems(doc)), "T2-COL"):
             reported, computed = identity.sums
             row = identity.target.address[1]
             yield ctx.report(
@@ -188,7 +192,7 @@ class Table3Totals(Rule):
     severity = "error"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        for identity in t3_identities(doc):
+        for identity in t3_problems(doc):
             if not identity.fails():
                 continue
             reported, computed = identity.sums
@@ -259,26 +263,26 @@ class CountValue(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable:
         fmt = t1_format(doc)
         amounts, changes = _amount_cells(fmt), _change_cells(fmt)
-        for table in doc.tables:
-            for cell in table.cells():
-                value = cell.value
-                if value is None:
-                    continue  # A100
-                if value >= 0 and _whole(value):
-                    continue  # the usual count, whatever the cell
-                place = (cell.row, cell.column) if cell.table == "T1" else None
-                negative_ok = place in changes
-                decimal_ok = place in amounts
-                if (value >= 0 or negative_ok) and (_whole(value) or decimal_ok):
-                    continue
-                zh_name, en_name = _cell_name(doc, cell, fmt)
-                what_zh = "非负数" if decimal_ok else "非负整数"
-                what_en = "a non-negative number" if decimal_ok else "a non-negative whole number"
-                yield ctx.report(
-                    zh=f"{zh_name}：“{cell.raw}”应为{what_zh}。",
-                    en=f"{en_name}: '{cell.raw}' must be {what_en}.",
-                    cell=cell, expected=what_en, actual=cell.raw,
-                )
+        # the usual count, a non-negative int, is right whatever the cell
+        for cell in (c for _table, odd in odd_cells(doc) for c in odd):
+            value = cell.value
+            if value is None:
+                continue  # A100
+            if value >= 0 and _whole(value):
+                continue  # a whole float
+            place = (cell.row, cell.column) if cell.table == "T1" else None
+            negative_ok = place in changes
+            decimal_ok = place in amounts
+            if (value >= 0 or negative_ok) and (_whole(value) or decimal_ok):
+                continue
+            zh_name, en_name = _cell_name(doc, cell, fmt)
+            what_zh = "非负数" if decimal_ok else "非负整数"
+            what_en = "a non-negative number" if decimal_ok else "a non-negative whole number"
+            yield ctx.report(
+                zh=f"{zh_name}：“{cell.raw}”应为{what_zh}。",
+                en=f"{en_name}: '{cell.raw}' must be {what_en}.",
+                cell=cell, expected=what_en, actual=cell.raw,
+            )
 
 
 def _whole(value: int | float) -> bool:

@@ -60,7 +60,10 @@ class OverviewLength(Rule):
         section = doc.section("一")
         if section is None or not under_2021_format(doc):
             return
-        length = count_zi(section.text)
+        text = section.text
+        if len(text) <= OVERVIEW_LIMIT:
+            return  # no more 字 than characters: not counted
+        length = count_zi(text)
         if length > OVERVIEW_LIMIT:
             yield ctx.report(
                 zh=f"“总体情况”共 {length} 字，格式要求篇幅原则上不超过一千字（国办公开办函〔2021〕30号）。",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from operator import itemgetter
 from typing import NamedTuple
 
 from govlint.rule import T2_OUTCOME_ROWS, T3_SUMS, Cell, Document, SumSpec, Table, schema_for, t2_outcome_rows, t2_sums
@@ -53,21 +54,23 @@ class Identity:
     identity is asked whether it fails, some by three rules. Its terms are made only when asked
     for: in most reports every identity holds and no rule looks at them."""
 
-    __slots__ = ("id", "sums", "_specs", "_cells", "_target", "_left", "_right", "_missing")
+    __slots__ = ("id", "sums", "_plan", "_cells", "_target", "_left", "_right", "_missing")
 
-    def __init__(self, id: str, specs: tuple[TermSpec, ...], cells: list[Cell | None], target: int,
+    def __init__(self, id: str, plan: _Plan, cells: list[Cell | None], target: int,
                  left: tuple[int, ...], right: tuple[int, ...], missing: tuple[int, ...],
                  sums: tuple[int | float, int | float] | None) -> None:
-        # target, left, right and missing index ``specs`` and ``cells``, the plan's and the document's
+        # target, left, right and missing index the plan's terms; ``cells`` are the document's
+        # cells at the plan's addresses
         self.id = id  # T2-BAL, T2-TOT, T2-COL, T3-REV, T3-DIR, T3-POST
         self.sums = sums
-        self._specs, self._cells = specs, cells
+        self._plan, self._cells = plan, cells
         self._target, self._left, self._right, self._missing = target, left, right, missing
 
     def _terms(self, indices: tuple[int, ...]) -> tuple[Term, ...]:
         if not indices:
             return ()  # no missing term, the usual answer
-        return tuple(Term(*self._specs[i], self._cells[i]) for i in indices)
+        terms, slots, cells = self._plan.terms, self._plan.slots, self._cells
+        return tuple(Term(*terms[i], cells[slots[i]]) for i in indices)
 
     @property
     def target(self) -> Term:
@@ -97,23 +100,42 @@ class Identity:
 
 class _Plan(NamedTuple):
     """Identities as a format defines them, ready to meet a document's cells: the distinct
-    terms, and each identity as (the row it needs to be there, or None; id; target, left and
-    right as indices into the terms)."""
+    terms (a cell may be two terms, named as a row and as a column), the distinct cell
+    addresses and each term's among them (``slots``), and each identity as (the row it needs
+    to be there, or None; id; target, left and right as indices into the terms; the slots of
+    its cells; left and right as getters of their values from the values of the addresses
+    followed by a 0, which makes every getter's answer a tuple to sum)."""
 
     terms: tuple[TermSpec, ...]
-    identities: tuple[tuple[str | None, str, int, tuple[int, ...], tuple[int, ...]], ...]
+    slots: tuple[int, ...]
+    addresses: tuple[Address, ...]
+    identities: tuple[tuple[str | None, str, int, tuple[int, ...], tuple[int, ...], frozenset[int],
+                            Callable[[list], tuple], Callable[[list], tuple]], ...]
 
 
 def _plan(specs: tuple[SumSpec, ...], name: Callable[[SumSpec, Address, bool], str]) -> _Plan:
     """The plan of ``specs``, each term named by ``name(identity, address, on the right)``."""
     index: dict[TermSpec, int] = {}
+    addresses: dict[Address, int] = {}
+    slots: list[int] = []
 
     def at(spec: SumSpec, address: Address, right: bool = False) -> int:
-        return index.setdefault((name(spec, address, right), address), len(index))
+        term = (name(spec, address, right), address)
+        if term not in index:
+            index[term] = len(index)
+            slots.append(addresses.setdefault(address, len(addresses)))
+        return index[term]
 
-    identities = tuple((s.row, s.id, at(s, s.target), tuple(at(s, a) for a in s.left),
-                        tuple(at(s, a, True) for a in s.right)) for s in specs)
-    return _Plan(tuple(index), identities)
+    laid_out = [(s.row, s.id, at(s, s.target), tuple(at(s, a) for a in s.left), tuple(at(s, a, True) for a in s.right))
+                for s in specs]
+    zero = len(addresses)  # the index of the 0 that follows the values
+
+    def values(terms: tuple[int, ...]) -> Callable[[list], tuple]:
+        return itemgetter(*(slots[i] for i in terms), zero)
+
+    identities = tuple((row, id, target, left, right, frozenset(slots[i] for i in left + right), values(left),
+                        values(right)) for row, id, target, left, right in laid_out)
+    return _Plan(tuple(index), tuple(slots), tuple(addresses), identities)
 
 
 @functools.lru_cache(maxsize=32)  # two formats, and the few row sets of unknown or hybrid tables
@@ -130,45 +152,66 @@ _T3_PLAN = _plan(T3_SUMS, lambda _spec, address, _right: (f"{T3_NAMES[address[2]
                                                               f"{T3_OUTCOMES[int(address[2][1:]) - 1]}"))
 
 
-def _identities(doc: Document, plan: _Plan, table: Table) -> list[Identity]:
+def _identities(doc: Document, plan: _Plan, table: Table, holding: bool) -> tuple[Identity, ...]:
     """The plan's identities with the document's cells, those that need a row only where
-    ``table`` has it."""
-    get = cells_by_address(doc).get
-    found = [get(address) for _, address in plan.terms]
+    ``table`` has it; without those that hold unless ``holding``."""
+    found = list(map(cells_by_address(doc).get, plan.addresses))  # each cell once, however many terms it is
     values = [c.value if c is not None else None for c in found]
-    blank = {i for i, v in enumerate(values) if v is None}
-    value = values.__getitem__
+    blank = {i for i, v in enumerate(values) if v is None} if None in values else None
+    values.append(0)
+    slots = plan.slots
     identities = []
-    for row, id, target, left, right in plan.identities:
+    for row, id, target, left, right, cells, left_values, right_values in plan.identities:
         if row is not None and table.row(row) is None:
             continue
-        missing = tuple(i for i in left + right if i in blank) if blank else ()
-        sums = None if missing else (sum(map(value, left)), sum(map(value, right)))
-        identities.append(Identity(id, plan.terms, found, target, left, right, missing, sums))
-    return identities
+        if blank and not blank.isdisjoint(cells):
+            missing = tuple(i for i in left + right if slots[i] in blank)
+            identities.append(Identity(id, plan, found, target, left, right, missing, None))
+            continue
+        sums = sum(left_values(values)), sum(right_values(values))
+        if holding or sums[0] != sums[1]:
+            identities.append(Identity(id, plan, found, target, left, right, (), sums))
+    return tuple(identities)
 
 
-@per_document  # four arithmetic rules and the narrative ask for the same document's
-def t2_identities(doc: Document) -> tuple[Identity, ...]:
+def _t2(doc: Document, holding: bool) -> tuple[Identity, ...]:
     table = doc.table("T2")
     if table is None:
         return ()
     outcome_rows = T2_OUTCOME_ROWS.get(doc.format, T2_OUTCOME_ROWS["2021"])
     if doc.format not in T2_OUTCOME_ROWS:  # unknown or hybrid: follow the rows actually read
         outcome_rows = t2_outcome_rows(table.rows)
-    return tuple(_identities(doc, _t2_plan(doc.format, outcome_rows), table))
+    return _identities(doc, _t2_plan(doc.format, outcome_rows), table, holding)
 
 
-@per_document  # A100 and A104
-def t3_identities(doc: Document) -> tuple[Identity, ...]:
+def _t3(doc: Document, holding: bool) -> tuple[Identity, ...]:
     table = doc.table("T3")
     if table is None or not table.rows:
         return ()
-    return tuple(_identities(doc, _T3_PLAN, table))
+    return _identities(doc, _T3_PLAN, table, holding)
 
 
-def all_identities(doc: Document) -> list[Identity]:
-    return [*t2_identities(doc), *t3_identities(doc)]
+@per_document
+def t2_identities(doc: Document) -> tuple[Identity, ...]:
+    """Every identity of Table 2, in the schema's order, those that hold too (the rules need
+    only ``t2_problems``)."""
+    return _t2(doc, True)
+
+
+# What the rules report on: the identities that fail or cannot be checked, in the same order.
+# Most reports have none, and an identity that holds is then not even made.
+@per_document  # A100 to A103
+def t2_problems(doc: Document) -> tuple[Identity, ...]:
+    return _t2(doc, False)
+
+
+@per_document  # A100 and A104
+def t3_problems(doc: Document) -> tuple[Identity, ...]:
+    return _t3(doc, False)
+
+
+def all_problems(doc: Document) -> list[Identity]:
+    return [*t2_problems(doc), *t3_problems(doc)]
 
 
 def _describe(terms: tuple[Term, ...], name: Callable[[Term], str], rest: Callable[[int], str]) -> str:

@@ -11,6 +11,7 @@ only when every table cell it needs is present: a blank cell leaves the comparis
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -23,11 +24,14 @@ from ._memo import per_document
 
 _STOP = r"\d,，。;；:：、!?！？"  # a gap never crosses a number or a clause boundary
 _SENTENCE = regex.compile(r"[^。;；!?！？\n]+")
-_CLAUSE_START = regex.compile(r"[,，。;；:：]")
+_CLAUSE_MARKS = ",，。;；:："
+_CLAUSE_START = regex.compile(f"[{_CLAUSE_MARKS}]")
 _LIST_ITEM = regex.compile(r"[,，。;；:：、\d]")
 _UNIT = r"\s*(?:件|起|宗|例)"
 _DIGIT = regex.compile(r"\d")  # every pattern that reads a figure needs one
-_ABOUT_DISCLOSURE = regex.compile("信息公开|依申请|政务公开")
+# Plain alternations of words, which mean the same to the standard ``re``, whose scan costs
+# ~40 % of the regex module's: these two are asked of most paragraphs of every report.
+_ABOUT_DISCLOSURE = re.compile("信息公开|依申请|政务公开")
 
 
 def _gap(limit: int, blocked: str = "") -> str:
@@ -84,6 +88,7 @@ _ALL_DONE = regex.compile(
 _NORMATIVE = regex.compile(
     rf"(?:制发|印发|出台|制定)了?(?:行政)?规范性文件{_gap(6, '废止|现行|有效|清理')}(?P<n>\d+)\s*(?:件|个|份)"
     rf"|(?:行政)?规范性文件(?:制发|印发|出台|制定){_gap(4)}(?P<n>\d+)\s*(?:件|个|份)")
+_T1_KINDS = {"行政许可": "R5.1", "行政处罚": "R6.1", "行政强制": "R6.2"}  # and their Table 1 rows
 _T1_DECISIONS = regex.compile(
     rf"(?P<kind>行政许可|行政处罚|行政强制)(?:决定|案件)?{_gap(6, '事项|项目|受理|申请|同比|较')}(?P<n>\d+)\s*(?:件|个)")
 
@@ -140,20 +145,23 @@ def _t1(fmt: str, row: str, name: str) -> Target:
 
 # The figure patterns and their targets depend only on the format, the year and whether the
 # paragraph is about disclosure: built (and the year's patterns compiled) once, not per sentence.
-# Four formats, two kinds of paragraph and the dozen years a corpus spans: 128 entries.
+# Four formats, two kinds of paragraph and the dozen years a corpus spans: 128 entries. Each
+# comes with a word every match of it holds: a sentence without the word is not scanned.
 @functools.lru_cache(maxsize=128)
-def _figure_patterns(fmt: str, year: int | None, about_disclosure: bool) -> tuple[tuple[regex.Pattern, Target], ...]:
-    numeric = [(_RECEIVED, _t2(fmt, "R1")), (_CARRIED_IN, _t2(fmt, "R2"))]
-    numeric += [(p, _t2(fmt, "R4")) for p in _carried_out(year)]
+def _figure_patterns(fmt: str, year: int | None,
+                     about_disclosure: bool) -> tuple[tuple[regex.Pattern, str, Target], ...]:
+    numeric = [(_RECEIVED, "申请", _t2(fmt, "R1")), (_CARRIED_IN, "结转", _t2(fmt, "R2"))]
+    numeric += [(p, "转", _t2(fmt, "R4")) for p in _carried_out(year)]
     if about_disclosure:
-        numeric += [(_DONE, _t2(fmt, "R3.7")), (_REVIEW, _REVIEW_TARGET)]
-    numeric.append((_NORMATIVE, _t1(fmt, "R1.2", "行政规范性文件 本年制发件数")))
+        numeric += [(_DONE, "办结", _t2(fmt, "R3.7")), (_REVIEW, "行政复议", _REVIEW_TARGET)]
+    numeric.append((_NORMATIVE, "规范性文件", _t1(fmt, "R1.2", "行政规范性文件 本年制发件数")))
     return tuple(numeric)
 
 
 # Every pattern above needs one of these words: a sentence without any (most of a report) is
-# not searched a dozen times for nothing. A new pattern adds its word here.
-_CLAIM_WORD = regex.compile(f"申请|转|办结|复议|诉讼|起诉|规范性文件|行政许可|行政处罚|行政强制|{_OUTCOME_WORD}")
+# not searched a dozen times for nothing. A new pattern adds its word here. Words only: ``re``
+# (see _ABOUT_DISCLOSURE).
+_CLAIM_WORD = re.compile(f"申请|转|办结|复议|诉讼|起诉|规范性文件|行政许可|行政处罚|行政强制|{_OUTCOME_WORD}")
 _AFTER_REVIEW = regex.compile(r"复议[^和及与、]{0,6}后|(?:不服|不满)[^和及与、]{0,12}复议")
 # A denial of an outcome or a phrase that only looks like one, not a denial of the cases.
 _NOT_A_DENIAL = LazyPattern(r"^(?:无论|无法|无正当)|未经复议|尚未|审结|纠错|纠正|败诉|撤销|违法")
@@ -222,36 +230,41 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure) -> Iterator[Cla
 
     def part_of_a_total(m: regex.Match) -> bool:
         """"共收到申请100件，其中市政府办公室收到申请50件": a figure after 其中 counts a part."""
-        start = max((c.end() for c in _CLAUSE_START.finditer(s, 0, m.start())), default=0)
-        return s[start:m.start()].lstrip().startswith("其中")
+        before = s[:m.start()]
+        start = max(map(before.rfind, _CLAUSE_MARKS)) + 1  # after the last mark, 0 without one
+        return before[start:].lstrip().startswith("其中")
 
-    for pattern, target in _figure_patterns(fmt, doc.report_year, about_disclosure) if figures else ():
+    # Each pattern is tried only where the sentence holds a word all its matches hold.
+    for pattern, word, target in _figure_patterns(fmt, doc.report_year, about_disclosure) if figures else ():
+        if word not in s:
+            continue
         for m in pattern.finditer(s):
             # "其中…2件结转下年度" is the carried forward of the whole: 其中 only splits counts
             # that a sentence gives in parts.
             if target.cells == (("R4", "C7"),) or not part_of_a_total(m):
                 yield claim(target, m)
-    for m in _OUTCOME.finditer(s) if figures else ():
+    for m in _OUTCOME.finditer(s) if figures and any(map(s.__contains__, OUTCOMES)) else ():
         targets = [_t2(fmt, OUTCOMES[w]) for w in _OUTCOME_WORDS.findall(m["names"])]
         if len(targets) == 1:
             yield claim(targets[0], m)
         else:  # "予以公开及部分公开42件": one figure for several outcomes
             yield claim(Target("T2", tuple(c for t in targets for c in t.cells), "、".join(t.zh for t in targets),
                                " + ".join(t.en for t in targets), address=False), m)
-    for m in _LAWSUIT.finditer(s) if figures and about_disclosure else ():
+    for m in _LAWSUIT.finditer(s) if figures and about_disclosure and "诉" in s else ():  # 行政诉讼, 起诉
         if part_of_a_total(m):
             continue
         # The clause before the keyword, back to the previous figure or list item: in "行政复议案件
         # 2件、行政诉讼案件7件" the 复议 belongs to the previous item, not to the lawsuits.
         clause_start = max((c.end() for c in _LIST_ITEM.finditer(s, 0, m.start())), default=0)
         yield claim(_LAWSUIT_TARGETS[_lawsuit_kind(s[clause_start:m.start()])], m)
-    for m in _BOTH.finditer(s) if figures and about_disclosure else ():  # "行政复议和行政诉讼均为0件"
+    for m in _BOTH.finditer(s) if figures and about_disclosure and "行政诉讼" in s else ():  # "行政复议和行政诉讼均为0件"
         yield claim(_REVIEW_TARGET, m)
         yield claim(_LAWSUIT_TARGETS["all"], m)
-    for m in _T1_DECISIONS.finditer(s) if figures else ():
-        row = {"行政许可": "R5.1", "行政处罚": "R6.1", "行政强制": "R6.2"}[m["kind"]]
+    for m in _T1_DECISIONS.finditer(s) if figures and any(map(s.__contains__, _T1_KINDS)) else ():
+        row = _T1_KINDS[m["kind"]]
         yield claim(_t1(fmt, row, f"{m['kind']} 本年处理决定数量"), m)
-    for m in _NONE_HAPPENED.finditer(s) if about_disclosure else ():
+    denies = "未" in s or "没有" in s or "无" in s  # the two denials below open with one of these
+    for m in _NONE_HAPPENED.finditer(s) if about_disclosure and denies and ("复议" in s or "诉讼" in s) else ():
         # "未发生被行政复议纠错的情况" denies an outcome, not the reviews themselves.
         if _NOT_A_DENIAL.search(m.group()):
             continue
@@ -259,9 +272,9 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure) -> Iterator[Cla
             yield claim(_REVIEW_TARGET, m, 0, m.group())
         if _LITIGATION.search(m.group()):
             yield claim(_LAWSUIT_TARGETS["all"], m, 0, m.group())
-    for m in _NONE_RECEIVED.finditer(s):
+    for m in _NONE_RECEIVED.finditer(s) if denies and "申请" in s else ():
         yield claim(_t2(fmt, "R1"), m, 0, m.group())
-    for m in _ALL_DONE.finditer(s):
+    for m in _ALL_DONE.finditer(s) if "申请" in s and ("所有" in s or "全部" in s) else ():
         yield claim(_t2(fmt, "R4"), m, 0, m.group())
 
 
@@ -285,13 +298,16 @@ def _clause(claim: Claim) -> str:
     return text[start:end.start() if end else len(text)].strip()
 
 
+_T2_COLUMNS = tuple(f"C{i}" for i in range(1, 8))
+
+
 def _row_adds_up(index, row: str) -> bool:
     """A Table 2 row whose 总计 is not the sum of its six columns contradicts itself (A103 says
     so); which of its numbers the text should match is then unknown."""
-    cells = [index.get(("T2", row, f"C{i}")) for i in range(1, 8)]
-    if any(c is None or c.missing for c in cells):
+    values = [c.value for column in _T2_COLUMNS if (c := index.get(("T2", row, column))) is not None]
+    if len(values) < len(_T2_COLUMNS) or None in values:  # a cell absent or blank
         return False
-    return sum(c.value for c in cells[:6]) == cells[6].value
+    return sum(values[:6]) == values[6]
 
 
 class _NarrativeRule(Rule):

@@ -30,10 +30,15 @@ def _sentence(text: str, start: int) -> str:
     return text[start:m.end() if m else len(text)]
 
 
-def sentence_years(paragraph: Paragraph) -> Iterator[tuple[int, regex.Match, str]]:
-    """(year, match, sentence) for every sentence of the paragraph that opens with a year."""
-    for m in _SENTENCE_YEAR.finditer(paragraph.text):
-        yield int(m["year"]), m, _sentence(paragraph.text, m.start("year"))
+def sentence_years(paragraph: Paragraph) -> Iterator[tuple[int, regex.Match]]:
+    """(year, match) for every sentence of the paragraph that opens with a year; the sentence
+    is ``_sentence(paragraph.text, match.start("year"))``, only needed where the year is not the
+    report's."""
+    text = paragraph.text
+    if "年" not in text:  # every year read is followed by 年: headings and most lines have none
+        return
+    for m in _SENTENCE_YEAR.finditer(text):
+        yield int(m["year"]), m
 
 
 def year_is_explained(year: int, report_year: int, sentence: str) -> bool:
@@ -72,11 +77,15 @@ class TextYear(Rule):
         report_year = doc.report_year
         if report_year is None:
             return
+        title_line = doc.title.span.line if doc.title is not None and doc.title.span else None
         for paragraph in doc.paragraphs():
-            if doc.title is not None and doc.title.span and doc.title.span.line == paragraph.span.line:
+            if paragraph.span.line == title_line:
                 continue
-            for year, m, sentence in sentence_years(paragraph):
-                if year == report_year or year_is_explained(year, report_year, sentence):
+            for year, m in sentence_years(paragraph):
+                if year == report_year:
+                    continue
+                sentence = _sentence(paragraph.text, m.start("year"))
+                if year_is_explained(year, report_year, sentence):
                     continue
                 yield ctx.report(
                     zh=f"本报告为{report_year}年度报告，此句却以“{m['year']}年”开头叙述当年工作："
@@ -134,9 +143,9 @@ class PreambleYear(Rule):
             if not isinstance(block, Paragraph) or block.span.line <= title_line:
                 continue
             for start, sentence in _sentences(block.text):
-                if not _SAYS_WHAT.search(sentence):
+                if "年" not in sentence or not _SAYS_WHAT.search(sentence):  # every year read has its 年
                     continue
-                cited = _CITED.sub(lambda m: " " * len(m[0]), sentence)  # keep offsets
+                cited = _CITED.sub(lambda m: " " * len(m[0]), sentence) if "《" in sentence else sentence  # keep offsets
                 for m in _YEAR_NOT_DATE.finditer(cited):
                     year = int(m["year"])
                     if year == report_year:
