@@ -30,15 +30,25 @@ def _sentence(text: str, start: int) -> str:
     return text[start:m.end() if m else len(text)]
 
 
-def sentence_years(paragraph: Paragraph) -> Iterator[tuple[int, regex.Match]]:
-    """(year, match) for every sentence of the paragraph that opens with a year; the sentence
-    is ``_sentence(paragraph.text, match.start("year"))``, only needed where the year is not the
-    report's."""
+def _only_year(text: str, year: int) -> bool:
+    """Whether every "19"/"20" of ``text`` lies in an occurrence of the four digits of ``year``:
+    then every year a sentence can open with is ``year`` (one starting inside an occurrence
+    follows a digit, and a sentence's year never does). Counts cost a fraction of the scan."""
+    digits = str(year)
+    return (len(digits) == 4 and digits.isdigit()
+            and text.count("19") + text.count("20") == text.count(digits) * (digits.count("19") + digits.count("20")))
+
+
+def other_years(paragraph: Paragraph, report_year: int) -> Iterator[tuple[int, regex.Match]]:
+    """(year, match) for every sentence of the paragraph that opens with a year other than
+    ``report_year``; the sentence is ``_sentence(paragraph.text, match.start("year"))``."""
     text = paragraph.text
-    if "年" not in text:  # every year read is followed by 年: headings and most lines have none
+    if "年" not in text or _only_year(text, report_year):  # every year read is followed by 年
         return
     for m in _SENTENCE_YEAR.finditer(text):
-        yield int(m["year"]), m
+        year = int(m["year"])
+        if year != report_year:
+            yield year, m
 
 
 def year_is_explained(year: int, report_year: int, sentence: str) -> bool:
@@ -81,9 +91,7 @@ class TextYear(Rule):
         for paragraph in doc.paragraphs():
             if paragraph.span.line == title_line:
                 continue
-            for year, m in sentence_years(paragraph):
-                if year == report_year:
-                    continue
+            for year, m in other_years(paragraph, report_year):
                 sentence = _sentence(paragraph.text, m.start("year"))
                 if year_is_explained(year, report_year, sentence):
                     continue

@@ -21,6 +21,7 @@ def test_clean_report_has_no_year_finding():
     ("五", "（一）存在的主要问题\n2023年全年信息发布不够及时。"),
     ("一", "（二）依申请公开：2022年共收到申请3件。"),
     ("六", "2026年，本机关未收取信息处理费。"),  # two years ahead, no plan
+    ("一", "2023年，本机关在2024年前已完成整改。"),  # the report's year as well
 ])
 def test_y501_sentence_of_another_year(section, body):
     text = render_report(sections={section: body})
