@@ -329,19 +329,25 @@ class MissingRows(Rule):
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
 _CN = "[一二三四五六七八九十]{1,3}"
-# Item markers, outermost first. Each but the last opens a paragraph or a sentence (text
-# extracted from a page may run a whole section into one line); the 一是/二是 enumeration runs
-# inside sentences too. With each, the characters one of which every marker of its style holds:
-# a paragraph without any is not scanned (an `in` test costs a fraction of a scan).
+# Item markers, outermost first (the level is the index), each with the name of the group that
+# holds its number. Each but the last opens a paragraph or a sentence (text extracted from a
+# page may run a whole section into one line); the 一是/二是 enumeration runs inside sentences
+# too.
+_STYLES = (("一、", "cn"), ("(一)", "cn_paren"), ("1.", "arabic"), ("(1)", "arabic_paren"), ("一是", "cn_is"))
+_LEVEL = {group: (level, style) for level, (style, group) in enumerate(_STYLES)}
 _OPENS = r"(?:^|(?<=[。；;!?！？]))\s*"
-_MARKERS = (
-    ("一、", regex.compile(rf"{_OPENS}(?P<n>{_CN})、"), ("、",)),
-    ("(一)", regex.compile(rf"{_OPENS}\(\s*(?P<n>{_CN})\s*\)"), ("(",)),
-    ("1.", regex.compile(rf"{_OPENS}(?P<n>\d{{1,2}})\s*[.、](?!\d)"), (".", "、")),
-    ("(1)", regex.compile(rf"{_OPENS}\(\s*(?P<n>\d{{1,2}})\s*\)"), ("(",)),
-    ("一是", regex.compile(rf"(?:^|(?<=[\s,.;:，。；：、]))(?P<n>{_CN})是(?!否)"), ("是",)),
+# The four opening styles are found in one scan (a regex call costs more than the alternation):
+# a marker holds no opening character, so none of them starts inside another, and after the
+# blanks the next character tells which one it is; the group that took part names the style.
+_OPENING = regex.compile(
+    rf"{_OPENS}(?:(?P<cn>{_CN})、|\(\s*(?:(?P<cn_paren>{_CN})|(?P<arabic_paren>\d{{1,2}}))\s*\)"
+    rf"|(?P<arabic>\d{{1,2}})\s*[.、](?!\d))"
 )
-_MARKER_CHARS = tuple(dict.fromkeys(c for _style, _pattern, needs in _MARKERS for c in needs))  # a paragraph without any has no marker
+_ENUMERATION = regex.compile(rf"(?:^|(?<=[\s,.;:，。；：、]))(?P<cn_is>{_CN})是(?!否)")
+# With each scan, the characters one of which every marker it finds holds: a paragraph without
+# any is not scanned (an `in` test costs a fraction of a scan).
+_SCANS = ((_OPENING, ("(", "、", ".")), (_ENUMERATION, ("是",)))
+_MARKER_CHARS = tuple(c for _pattern, needs in _SCANS for c in needs)  # a paragraph without any has no marker
 
 
 def cn_number(text: str) -> int:
@@ -362,10 +368,11 @@ def _markers(paragraph: Paragraph) -> Iterator[tuple[int, str, int, regex.Match]
     if not any(map(text.__contains__, _MARKER_CHARS)):
         return
     found = []
-    for level, (style, pattern, needs) in enumerate(_MARKERS):
+    for pattern, needs in _SCANS:
         if any(map(text.__contains__, needs)):
             for m in pattern.finditer(text):
-                found.append((m.start(), level, style, _number(m["n"]), m))
+                level, style = _LEVEL[m.lastgroup]
+                found.append((m.start(), level, style, _number(m[m.lastgroup]), m))
     for _, level, style, number, m in sorted(found, key=lambda f: f[0]):
         if number:
             yield level, style, number, m
