@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 from attrs import frozen
 
-from .model import DateValue, Period
+from .model import DateValue, Period, quick_init
 
 # A date with explicit separators between year, month and day.
 _DATE = regex.compile(
@@ -25,6 +25,7 @@ _PERIOD = regex.compile(
 _DIGITS = regex.compile(r"\d+")
 
 
+@quick_init
 @frozen
 class FoundDate:
     start: int
@@ -32,6 +33,7 @@ class FoundDate:
     value: DateValue
 
 
+@quick_init
 @frozen
 class FoundPeriod:
     start: int
@@ -41,10 +43,21 @@ class FoundPeriod:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date written with separators (年月日, -, /, .) in ``text``, valid or not."""
-    return [
-        FoundDate(m.start(), m.end(), DateValue(int(m["y"]), int(m["m"]), int(m["d"])))
-        for m in _DATE.finditer(text)
-    ]
+    return [FoundDate(*m.span(), DateValue(*map(int, m.groups()))) for m in _DATE.finditer(text)]
+
+
+def find_impossible_dates(text: str) -> list[FoundDate]:
+    """The dates of ``find_dates`` that do not exist (2月30日). Most dates are possible on their
+    face (month 1–12, day 1–28) and no objects are made for them: they cost more than the scan."""
+    found = []
+    for m in _DATE.finditer(text):
+        year, month, day = map(int, m.groups())
+        if 1 <= month <= 12 and 1 <= day <= 28:
+            continue
+        value = DateValue(year, month, day)
+        if not value.valid:
+            found.append(FoundDate(*m.span(), value))
+    return found
 
 
 def parse_loose_date(text: str, prefer: tuple[int, int] | None = None) -> DateValue | None:

@@ -217,6 +217,7 @@ class Section:
         return "\n".join(p.text for p in self.paragraphs)
 
 
+@quick_init
 @frozen
 class DateValue:
     """A calendar date as written. It may be impossible (2月30日), so it is not a ``datetime.date``."""

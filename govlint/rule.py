@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 import attrs
 import regex
 
-from .dates import FoundDate, FoundPeriod, find_dates, find_period, parse_loose_date
+from .dates import FoundDate, FoundPeriod, find_dates, find_impossible_dates, find_period, parse_loose_date
 from .finding import FAMILIES, SEVERITIES, CellAddress, Finding, Related
 from .hookspecs import hookimpl
 from .lazyregex import LazyPattern
@@ -209,6 +209,7 @@ __all__ = [
     "SumSpec",
     "Table",
     "find_dates",
+    "find_impossible_dates",
     "find_period",
     "heading_section",
     "hookimpl",

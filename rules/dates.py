@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from govlint.rule import Context, Document, LazyPattern, Rule, find_dates
+from govlint.rule import Context, Document, LazyPattern, Rule, find_impossible_dates
 
 from ._places import government_level
 
@@ -112,15 +112,15 @@ class InvalidDate(Rule):
         reported = set()
         for paragraph in doc.paragraphs():
             text = paragraph.text
-            # a date's month and day are parted by 月 or one of -/. (find_dates): most paragraphs
-            # hold none and are not scanned
+            # a date's month and day are parted by 月 or one of -/. (find_impossible_dates): most
+            # paragraphs hold none and are not scanned
             if "月" not in text and "-" not in text and "/" not in text and "." not in text:
                 continue
-            for found in find_dates(text):
+            for found in find_impossible_dates(text):
                 value = found.value
                 written = paragraph.text[found.start:found.end]
                 plausible = 1 <= value.month <= 12 and 1 <= value.day <= 31
-                if value.valid or not (plausible or ("年" in written and "月" in written)):
+                if not (plausible or ("年" in written and "月" in written)):
                     continue
                 span = paragraph.span_of(found.start, found.end)
                 reported.add((span.line, str(value)))

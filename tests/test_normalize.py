@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govlint.dates import find_period, parse_loose_date
+from govlint.dates import find_dates, find_impossible_dates, find_period, parse_loose_date
 from govlint.model import DateValue, Paragraph, Span
 from govlint.normalize import _converter, _unchanged, label_key, normalize, to_simplified
 
@@ -52,6 +52,12 @@ def test_dates_with_dropped_characters():
     assert find_period("2025  1  1  日至 2025  12  31  日").value.end == DateValue(2025, 12, 31)
     assert parse_loose_date("2021926") == DateValue(2021, 9, 26)
     assert not DateValue(2024, 2, 30).valid
+
+
+@given(st.lists(st.tuples(st.integers(1900, 2099), st.integers(0, 99), st.integers(0, 99), st.sampled_from("年-/.")), max_size=4))
+def test_impossible_dates_are_the_found_dates_that_do_not_exist(dates):
+    text = "，".join(f"{y}{sep}{m}{'月' if sep == '年' else sep}{d}{'日' if sep == '年' else ''}" for y, m, d, sep in dates)
+    assert find_impossible_dates(text) == [d for d in find_dates(text) if not d.value.valid]
 
 
 def test_what_t2s_may_change_is_what_the_installed_opencc_changes():
