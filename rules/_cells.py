@@ -13,18 +13,21 @@ def cells_by_address(doc: Document) -> dict[tuple[str, str, str], Cell]:
     """(table, row, column) → cell, answering as ``doc.table(table).cell(row, column)`` does:
     the first table of an ID, its first row of an ID, that row's first cell of a column."""
     index: dict[tuple[str, str, str], Cell] = {}
+    add = index.setdefault  # some 200 cells a report: the loop is all the work
     tables: set[str] = set()
     for table in doc.tables:
-        if table.id in tables:
+        table_id = table.id
+        if table_id in tables:
             continue
-        tables.add(table.id)
+        tables.add(table_id)
         rows: set[str] = set()
         for row in table.rows:
-            if row.id in rows:
+            row_id = row.id
+            if row_id in rows:
                 continue
-            rows.add(row.id)
+            rows.add(row_id)
             for cell in row.cells:
-                index.setdefault((table.id, row.id, cell.column), cell)
+                add((table_id, row_id, cell.column), cell)
     return index
 
 
