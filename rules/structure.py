@@ -352,11 +352,14 @@ _SCANS = ((_OPENING, (")", "、", ".")), (_ENUMERATION, ("是",)))
 
 
 def cn_number(text: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23."""
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; 0 for what is no number ("十一十", "一二"),
+    which the marker patterns admit and no list numbers with."""
     if "十" not in text:
         return _CN_DIGITS.get(text, 0) if len(text) == 1 else 0
     tens, _, ones = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    tens_value = _CN_DIGITS.get(tens, 0) if tens else 1
+    ones_value = _CN_DIGITS.get(ones, -1) if ones else 0
+    return tens_value * 10 + ones_value if tens_value and ones_value >= 0 else 0
 
 
 def _number(value: str) -> int:

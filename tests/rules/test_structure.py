@@ -102,6 +102,21 @@ def test_chinese_numbers():
     assert [cn_number(t) for t in ("一", "九", "十", "十二", "二十", "二十三")] == [1, 9, 10, 12, 20, 23]
 
 
+@given(st.text(alphabet="一二三四五六七八九十", min_size=1, max_size=3))
+def test_a_malformed_chinese_number_is_no_number(text):
+    """What the marker pattern admits includes non-numbers ("十一十", "十十"): they read as 0, an
+    item number no list has, never as a crash of S207."""
+    value = cn_number(text)
+    assert 0 <= value <= 99
+    if value == 0:
+        assert len(text) > 1
+
+
+def test_s207_passes_over_a_marker_that_is_no_number():
+    text = render_report(sections={"五": "（一）问题\n1.甲。\n（十一十）乙。\n（二）改进\n1.丙。"})
+    assert where(lint(text, "S207", "X")) == []
+
+
 def test_s203_heading_out_of_order():
     lines = render_report().splitlines()
     five, six = lines.index("五、存在的主要问题及改进情况"), lines.index("六、其他需要报告的事项")
