@@ -57,6 +57,8 @@ def _nfkc(text: str) -> str:
     text it changes for its full-width punctuation alone ("，（）：" are ",():"): those forms are
     replaced first by their NFKD, after which it mostly finds nothing left to do. The same text
     comes out: NFKC of a text is NFKC of that text with any character replaced by its NFKD."""
+    if unicodedata.is_normalized("NFKC", text):  # most short texts (numbers, most labels): nothing to find
+        return text
     for char in set(_FULL_WIDTH_FORM.findall(text)):
         text = text.replace(char, _FULL_WIDTH[char])
     return unicodedata.normalize("NFKC", text)
