@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from hypothesis import given
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from govlint.dates import find_dates, find_impossible_dates, find_period, parse_loose_date
 from govlint.model import DateValue, Paragraph, Span
-from govlint.normalize import _converter, _unchanged, label_key, normalize, to_simplified
+from govlint.normalize import _FULL_WIDTH, _converter, _nfkc, _unchanged, label_key, normalize, to_simplified
 
 from .conftest import FIXTURES
 
@@ -84,3 +85,17 @@ def test_text_without_those_characters_is_what_opencc_gives_for_every_fixture_li
                max_size=30))
 def test_to_simplified_is_what_opencc_gives(text):
     assert to_simplified(text) == _converter().convert(text)
+
+
+# Full-width forms (replaced before NFKC) next to what may compose or reorder with their NFKD:
+# combining marks, the kana voicing marks, Hangul jamo.
+_AROUND_FULL_WIDTH = sorted(set(_FULL_WIDTH) | set("ab1 ,(一文。、“\u0301\u0308\u0323\u3099\u309aかカ\u1100\u1161\uac00"))
+
+
+@given(st.text(alphabet=st.sampled_from(_AROUND_FULL_WIDTH), max_size=30))
+def test_nfkc_is_unicodedatas(text):
+    assert _nfkc.__wrapped__(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_nfkc_of_every_fixture_line_is_unicodedatas():
+    assert [_nfkc.__wrapped__(line) for line in _SAMPLES] == [unicodedata.normalize("NFKC", line) for line in _SAMPLES]

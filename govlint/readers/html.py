@@ -122,6 +122,8 @@ def _article(body):
             depth -= 1
             continue
         depth += 1
+        if not len(element) and element.tag not in _CONTAINERS:
+            continue  # a leaf that cannot be the body (most paragraphs): nothing hangs on its key
         key = label_key(_text_content(element))
         if not all(_ANCHORS[i].search(key) for i in wanted):
             walk.skip_subtree()  # an anchor an element lacks, everything inside it lacks too
