@@ -41,16 +41,24 @@ class FoundPeriod:
     value: Period
 
 
+def _date_matches(text: str):
+    """``_DATE``'s matches. Its month and day are parted by 月 or one of -/.: a text with none of
+    them (most paragraphs) is not scanned."""
+    if "月" not in text and "-" not in text and "/" not in text and "." not in text:
+        return ()
+    return _DATE.finditer(text)
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date written with separators (年月日, -, /, .) in ``text``, valid or not."""
-    return [FoundDate(*m.span(), DateValue(*map(int, m.groups()))) for m in _DATE.finditer(text)]
+    return [FoundDate(*m.span(), DateValue(*map(int, m.groups()))) for m in _date_matches(text)]
 
 
 def find_impossible_dates(text: str) -> list[FoundDate]:
     """The dates of ``find_dates`` that do not exist (2月30日). Most dates are possible on their
     face (month 1–12, day 1–28) and no objects are made for them: they cost more than the scan."""
     found = []
-    for m in _DATE.finditer(text):
+    for m in _date_matches(text):
         year, month, day = map(int, m.groups())
         if 1 <= month <= 12 and 1 <= day <= 28:
             continue
