@@ -181,7 +181,6 @@ _T2_2019 = TableSpec(
 )
 
 
-
 def t2_outcome_rows(rows) -> tuple[str, ...]:
     """The IDs of the Table 2 outcome rows among ``rows`` (anything with an ``id``): those whose
     sum is （七）总计 (R3.7)."""

@@ -55,3 +55,22 @@ def test_renumbered_statutory_heading_is_found_by_its_text():
     assert heading_section("一、主动公开政府信息情况") == "二"
     assert heading_section("## 三、政府信息公开行政复议、行政诉讼情况") == "四"
     assert heading_section("二、工作机制保障") is None
+
+
+def test_the_word_gates_are_in_step_with_their_patterns():
+    """``cut`` scans a line for mid-line headings and table anchors only when it holds one of
+    their words: each heading phrase, without its optional parts, and each anchor alternative
+    must hold one, or the gate would hide what the pattern finds."""
+    import regex
+
+    from govlint.segment import _ANCHOR, _ANCHOR_WORDS, _HEADING_WORDS, HEADING_PHRASES
+
+    def required(pattern: str) -> str:  # what every match holds: optional groups and blanks dropped
+        while (shorter := regex.sub(r"\((?:\?:)?[^()]*\)\?|\\s\*|\\\(\?", "", pattern)) != pattern:
+            pattern = shorter
+        return pattern
+
+    for key, phrase in HEADING_PHRASES.items():
+        assert any(word in required(phrase) for word in _HEADING_WORDS), key
+    for alternative in _ANCHOR.pattern.split("|"):
+        assert any(word in required(alternative) for word in _ANCHOR_WORDS), alternative
