@@ -173,12 +173,18 @@ def wall(command: list[str], env: dict[str, str], runs: int) -> tuple[float, flo
     return statistics.median(times[1:]), min(times[1:]), statistics.median(cpu[1:]), min(cpu[1:])
 
 
+def govlint_command() -> list[str]:
+    """The ``govlint`` script next to this interpreter (what users and pre-commit run), else the
+    module."""
+    script = Path(sys.executable).with_name("govlint")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "govlint.cli"]
+
+
 def cli_directory(directory: Path) -> float:
     """CPU seconds of ``govlint check DIR --format json``, the run a supervising office makes: on
     top of ``lint_paths`` it summarises each report for the corpus pass, runs the corpus rules
     and writes the JSON report."""
-    script = Path(sys.executable).with_name("govlint")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "govlint.cli"]
+    command = govlint_command()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([*command, "check", str(directory), "--format", "json", "--output", os.devnull],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
@@ -193,8 +199,7 @@ def _ms(wall: float, wall_min: float, cpu: float, cpu_min: float) -> str:
 def startup(runs: int) -> None:
     """Single-file ``govlint check`` wall time against ``python -c pass``, then per stage."""
     env = _with_bytecode()
-    script = Path(sys.executable).with_name("govlint")  # the command users and pre-commit run
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "govlint.cli"]
+    command = govlint_command()
     checked = _ms(*wall([*command, "check", SAMPLE], env, runs))
     bare = _ms(*wall([sys.executable, "-c", "pass"], env, runs))
     print(f"single file (bytecode present, median of {runs}, min in brackets): {Path(command[-1]).name} check"
