@@ -19,9 +19,9 @@ written out cyclically, so DOCX building stays quick), then prints:
 - peak memory (max RSS) of a fresh process linting 1/10 of the text files and all of them: flat
   memory means the two are close.
 
-``--instructions`` prints only the instructions per report of each layout (valgrind's callgrind:
-linting 100 reports less linting none), the figure to judge a small change by on a VM whose
-speed drifts.
+``--instructions`` prints only instruction counts (valgrind's callgrind), the figures to judge a
+small change by on a VM whose speed drifts: per report of each layout (linting 100 reports less
+linting none), and of a single-file check next to ``python -c pass``.
 """
 
 from __future__ import annotations
@@ -248,22 +248,40 @@ INSTRUCTIONS_CHILD = (
 )
 
 
-def instructions(directory: Path, n: int) -> float | None:
-    """Millions of instructions per report (valgrind's callgrind, which counts them exactly):
-    unlike time, the count does not drift with the VM or other work on the cores, so a change of
-    1 % shows. None without valgrind."""
-    if shutil.which("valgrind") is None:
-        return None
+def _callgrind(command: list[str], env: dict[str, str]) -> int:
+    """Instructions ``command`` executes (valgrind's callgrind, which counts them exactly), with
+    string hashing fixed (it moves a count by ~0.1 M). Its exit status is not looked at: a check
+    that finds defects exits 1."""
+    run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                         capture_output=True, text=True, check=False, cwd=tempfile.gettempdir(),
+                         env={**env, "PYTHONHASHSEED": "0"})
+    if "Collected : " not in run.stderr:
+        raise RuntimeError(f"valgrind did not run {command}: {run.stderr[-2000:]}")
+    return int(run.stderr.split("Collected : ")[1].split()[0])
+
+
+def instructions(directory: Path, n: int) -> float:
+    """Millions of instructions per report: unlike time, the count does not drift with the VM or
+    other work on the cores, so a change of 1 % shows."""
     files = [str(p) for p in sorted(directory.iterdir())[:n + 20]]
 
     def count(k: int) -> int:
-        run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                              sys.executable, "-c", INSTRUCTIONS_CHILD, str(k), *files],
-                             capture_output=True, text=True, check=True,
-                             env={**os.environ, "PYTHONHASHSEED": "0"})  # hashing moves a count ~0.1 M
-        return int(run.stderr.split("Collected : ")[1].split()[0])
+        return _callgrind([sys.executable, "-c", INSTRUCTIONS_CHILD, str(k), *files], dict(os.environ))
 
     return (count(n) - count(0)) / n / 1e6
+
+
+def startup_instructions() -> tuple[float, float]:
+    """Millions of instructions of a single-file ``govlint check`` of the sample and of ``python
+    -c pass``, with bytecode present, after a warm-up run (which fills the entry-point cache): the
+    start-up figure to judge a change by."""
+    env = _with_bytecode()
+    command = govlint_command()
+    if command[0] != sys.executable:  # the script: run by this interpreter under valgrind
+        command = [sys.executable, *command]
+    subprocess.run([*command, "check", SAMPLE], env=env, cwd=tempfile.gettempdir(), stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
+    return _callgrind([*command, "check", SAMPLE], env) / 1e6, _callgrind([sys.executable, "-c", "pass"], env) / 1e6
 
 
 def main() -> None:
@@ -276,18 +294,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15, help="runs of each single-file measurement (median)")
     parser.add_argument("--startup", action="store_true", help="only the single-file figures")
     parser.add_argument("--instructions", action="store_true",
-                        help="only instructions per report (valgrind), for each of --layouts")
+                        help="only instruction counts (valgrind): per report of each of --layouts, and of a single-file check")
     args = parser.parse_args()
     if args.startup:
         startup(args.runs)
         return
     if args.instructions:
+        if shutil.which("valgrind") is None:
+            sys.exit("valgrind not found: apt-get install valgrind")
         with tempfile.TemporaryDirectory(prefix="govlint-bench-") as tmp:
             for layout in args.layouts:
                 build(Path(tmp) / layout, layout, 120, 120)
-                found = instructions(Path(tmp) / layout, 100)
-                print(f"{layout:<5} {found:.2f} M instructions per report" if found is not None
-                      else "valgrind not found: apt-get install valgrind")
+                print(f"{layout:<5} {instructions(Path(tmp) / layout, 100):.2f} M instructions per report", flush=True)
+        check, python = startup_instructions()
+        print(f"single file: govlint check {check:.0f} M instructions, python -c pass {python:.0f} M")
         return
 
     base = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="govlint-bench-"))
