@@ -107,13 +107,12 @@ def summarise(doc: Document, path: str | None = None, kind: str | None = None) -
                 continue  # unknown to the schema, or a repeated table: the first one counts
             if cell.value is not None:
                 values[slot] = float(cell.value)
-            span = cell.span
-            if span:
+            place = cell.place
+            if place:
                 at = 4 * slot
-                spans[at], spans[at + 1], spans[at + 2], spans[at + 3] = (
-                    span.line, span.column, span.end_line, span.end_column)
-                if span.origin:
-                    origins[slot] = span.origin
+                spans[at], spans[at + 1], spans[at + 2], spans[at + 3], origin = place
+                if origin:
+                    origins[slot] = origin
     section5 = doc.section("五")
     return ReportSummary(
         path=path if path is not None else (doc.path or ""),

@@ -125,7 +125,12 @@ def _advance(line: int, column: int, text: str) -> tuple[int, int]:
 @frozen
 class Cell:
     """One table cell addressed by stable IDs (``T2``/``R3.4.2``/``C7``). A blank, "/" or "—"
-    cell has ``value`` None and keeps its ``raw`` text: missing data is never zero."""
+    cell has ``value`` None and keeps its ``raw`` text: missing data is never zero.
+
+    ``place`` is where the cell stands, a ``Span``'s fields as a plain tuple (line, column, end
+    line, end column, origin), and ``span`` makes the ``Span`` when asked: a report has some 200
+    cells, a ``Span`` costs four times a tuple to build, and only the cells a finding points at
+    need one."""
 
     table: str
     row: str
@@ -133,7 +138,11 @@ class Cell:
     raw: str
     value: int | float | None
     unit: str | None = None
-    span: Span | None = None
+    place: tuple[int, int, int, int, tuple[tuple[str, int], ...]] | None = None
+
+    @property
+    def span(self) -> Span | None:
+        return Span(*self.place) if self.place is not None else None
 
     @property
     def missing(self) -> bool:

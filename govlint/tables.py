@@ -350,7 +350,7 @@ def _row(table_id: str, row_spec, label: SourceCell, values: list[SourceCell]) -
 
 
 def _cells(table_id: str, row_id: str, columns, values: list[SourceCell]) -> tuple[Cell, ...]:
-    return tuple([Cell(table_id, row_id, column, v.text, v.value, v.unit, Span(*v.place))
+    return tuple([Cell(table_id, row_id, column, v.text, v.value, v.unit, v.place)
                   for column, v in zip(columns, values)])
 
 
