@@ -17,9 +17,8 @@ from typing import NamedTuple
 
 import regex
 
-from govlint.rule import CellAddress, Context, Document, LazyPattern, Paragraph, Rule, T2_OUTCOME_ROWS
+from govlint.rule import CellAddress, Context, Document, LazyPattern, Paragraph, Rule, T2_OUTCOME_ROWS, Table
 
-from ._cells import cells_by_address
 from ._memo import per_document
 
 _STOP = r"\d,，。;；:：、!?！？"  # a gap never crosses a number or a clause boundary
@@ -281,11 +280,13 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure) -> Iterator[Cla
 def table_value(doc: Document, target: Target, cells=None) -> tuple[int | float, list] | None:
     """The sum of the target's cells (or of ``cells``) and the cells, or None when a cell is
     absent or blank."""
-    index = cells_by_address(doc)
-    found = [index.get((target.table, row, column)) for row, column in cells or target.cells]
+    table = doc.table(target.table)
+    if table is None:
+        return None
+    found = [table.cell(row, column) for row, column in cells or target.cells]
     if any(c is None or c.missing for c in found):
         return None
-    if target.table == "T2" and not all(_row_adds_up(index, c.row) for c in found):
+    if target.table == "T2" and not all(_row_adds_up(table, c.row) for c in found):
         return None
     return sum(c.value for c in found), found
 
@@ -301,10 +302,11 @@ def _clause(claim: Claim) -> str:
 _T2_COLUMNS = tuple(f"C{i}" for i in range(1, 8))
 
 
-def _row_adds_up(index, row: str) -> bool:
+def _row_adds_up(table: Table, row_id: str) -> bool:
     """A Table 2 row whose 总计 is not the sum of its six columns contradicts itself (A103 says
     so); which of its numbers the text should match is then unknown."""
-    values = [c.value for column in _T2_COLUMNS if (c := index.get(("T2", row, column))) is not None]
+    row = table.row(row_id)
+    values = [c.value for column in _T2_COLUMNS if (c := row.cell(column)) is not None]
     if len(values) < len(_T2_COLUMNS) or None in values:  # a cell absent or blank
         return False
     return sum(values[:6]) == values[6]
