@@ -305,8 +305,8 @@ _T2_COLUMNS = tuple(f"C{i}" for i in range(1, 8))
 def _row_adds_up(table: Table, row_id: str) -> bool:
     """A Table 2 row whose 总计 is not the sum of its six columns contradicts itself (A103 says
     so); which of its numbers the text should match is then unknown."""
-    row = table.row(row_id)
-    values = [c.value for column in _T2_COLUMNS if (c := row.cell(column)) is not None]
+    by_column = {c.column: c.value for c in reversed(table.row(row_id).cells)}  # a column's first cell wins
+    values = [by_column[column] for column in _T2_COLUMNS if column in by_column]
     if len(values) < len(_T2_COLUMNS) or None in values:  # a cell absent or blank
         return False
     return sum(values[:6]) == values[6]
