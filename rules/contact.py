@@ -83,8 +83,9 @@ def contact_fields(doc: Document) -> tuple[Field, ...]:
                    for m in _BARE_LANDLINE.finditer(text) if m.start() not in taken]
         emails = [Field("email", m["v"], paragraph, m.start("v"), m.end("v")) for m in _EMAIL.finditer(text)]
         fields += emails
-        fields += [Field("email", m.group(), paragraph, m.start(), m.end()) for m in _BARE_EMAIL.finditer(text)
-                   if not any(e.start <= m.start() < e.end for e in emails)]
+        if bare_email_possible(text, emails):
+            fields += [Field("email", m.group(), paragraph, m.start(), m.end()) for m in _BARE_EMAIL.finditer(text)
+                       if not any(e.start <= m.start() < e.end for e in emails)]
         fields += [Field("postcode", m["v"], paragraph, m.start("v"), m.end("v")) for m in _POSTCODE.finditer(text)]
         for m in _ADDRESS.finditer(text):
             value = m["v"].strip()
@@ -92,6 +93,20 @@ def contact_fields(doc: Document) -> tuple[Field, ...]:
             fields.append(Field("address", value, paragraph, start, start + len(value)))
         out += sorted(fields, key=lambda f: f.start)
     return tuple(out)
+
+
+_ADDRESS_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-")  # _BARE_EMAIL's
+
+
+def bare_email_possible(text: str, emails: list[Field]) -> bool:
+    """Whether ``_BARE_EMAIL`` can find an address outside the labelled ``emails``. A bare
+    address holds one "@" and starts where the run of address characters before it does, so
+    when every "@" lies in a labelled address and no labelled one follows an address character,
+    each bare one starts inside a labelled one and is dropped: the scan, the costliest of the
+    six on the contact line every report has, is skipped."""
+    if text.count("@") != sum(e.value.count("@") for e in emails):  # the labelled ones do not overlap
+        return True
+    return any(e.start and text[e.start - 1] in _ADDRESS_CHARS for e in emails)
 
 
 @functools.lru_cache(maxsize=256)

@@ -9,13 +9,13 @@ only brings its cells.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from operator import itemgetter
+from collections.abc import Callable, Iterable
+from itertools import repeat
+from operator import call, itemgetter, ne
 from typing import NamedTuple
 
 from govlint.rule import T2_OUTCOME_ROWS, T3_SUMS, Cell, Document, SumSpec, Table, schema_for, t2_outcome_rows, t2_sums
 
-from ._cells import cells_by_address
 from ._memo import per_document
 
 COLUMN_NAMES = {"C1": "自然人", "C2": "商业企业", "C3": "科研机构", "C4": "社会公益组织", "C5": "法律服务机构",
@@ -104,38 +104,62 @@ class _Plan(NamedTuple):
     addresses and each term's among them (``slots``), and each identity as (the row it needs
     to be there, or None; id; target, left and right as indices into the terms; the slots of
     its cells; left and right as getters of their values from the values of the addresses
-    followed by a 0, which makes every getter's answer a tuple to sum)."""
+    followed by a 0). The addresses are laid out as a table gives its cells: row by row
+    (``row_ids``), each row's columns in order (``columns``, all rows'), so that a table laid
+    out so has its values in one pass, and most sums are slices of them. ``lefts`` and
+    ``rights`` are the identities' getters again, to sum them all in one pass."""
 
     terms: tuple[TermSpec, ...]
     slots: tuple[int, ...]
     addresses: tuple[Address, ...]
+    row_ids: list[str]
+    columns: list[str]
     identities: tuple[tuple[str | None, str, int, tuple[int, ...], tuple[int, ...], frozenset[int],
-                            Callable[[list], tuple], Callable[[list], tuple]], ...]
+                            Callable[[list], Iterable], Callable[[list], Iterable]], ...]
+    lefts: tuple[Callable[[list], Iterable], ...]
+    rights: tuple[Callable[[list], Iterable], ...]
+
+
+def _order(cell_id: str) -> tuple:
+    """"R3.4.2" → ("R", 3, 4, 2), "C7" → ("C", 7): rows and columns in the order tables give them."""
+    return cell_id[0], *map(int, cell_id[1:].split("."))
 
 
 def _plan(specs: tuple[SumSpec, ...], name: Callable[[SumSpec, Address, bool], str]) -> _Plan:
-    """The plan of ``specs``, each term named by ``name(identity, address, on the right)``."""
+    """The plan of ``specs`` (all of one table), each term named by ``name(identity, address, on
+    the right)``."""
+    used = {address for spec in specs for address in (spec.target, *spec.left, *spec.right)}
+    addresses = sorted(used, key=lambda a: (_order(a[1]), _order(a[2])))
+    slot_of = {address: slot for slot, address in enumerate(addresses)}
     index: dict[TermSpec, int] = {}
-    addresses: dict[Address, int] = {}
     slots: list[int] = []
 
     def at(spec: SumSpec, address: Address, right: bool = False) -> int:
         term = (name(spec, address, right), address)
         if term not in index:
             index[term] = len(index)
-            slots.append(addresses.setdefault(address, len(addresses)))
+            slots.append(slot_of[address])
         return index[term]
 
     laid_out = [(s.row, s.id, at(s, s.target), tuple(at(s, a) for a in s.left), tuple(at(s, a, True) for a in s.right))
                 for s in specs]
     zero = len(addresses)  # the index of the 0 that follows the values
 
-    def values(terms: tuple[int, ...]) -> Callable[[list], tuple]:
-        return itemgetter(*(slots[i] for i in terms), zero)
+    def values(terms: tuple[int, ...]) -> Callable[[list], Iterable]:
+        """A getter of the terms' values, in their order: a slice where their slots are evenly
+        spaced (a row's columns, a column's rows), else the values followed by the 0, which
+        makes every answer something to sum."""
+        at = [slots[i] for i in terms]
+        step = at[1] - at[0] if len(at) > 1 else 1
+        if step > 0 and at == list(range(at[0], at[-1] + 1, step)):
+            return itemgetter(slice(at[0], at[-1] + 1, step))
+        return itemgetter(*at, zero)
 
     identities = tuple((row, id, target, left, right, frozenset(slots[i] for i in left + right), values(left),
                         values(right)) for row, id, target, left, right in laid_out)
-    return _Plan(tuple(index), tuple(slots), tuple(addresses), identities)
+    row_ids = list(dict.fromkeys(row for _table, row, _column in addresses))
+    return _Plan(tuple(index), tuple(slots), tuple(addresses), row_ids, [column for _t, _r, column in addresses],
+                 identities, tuple(i[6] for i in identities), tuple(i[7] for i in identities))
 
 
 @functools.lru_cache(maxsize=32)  # two formats, and the few row sets of unknown or hybrid tables
@@ -152,13 +176,30 @@ _T3_PLAN = _plan(T3_SUMS, lambda _spec, address, _right: (f"{T3_NAMES[address[2]
                                                               f"{T3_OUTCOMES[int(address[2][1:]) - 1]}"))
 
 
-def _identities(doc: Document, plan: _Plan, table: Table, holding: bool) -> tuple[Identity, ...]:
-    """The plan's identities with the document's cells, those that need a row only where
+def _identities(plan: _Plan, table: Table, holding: bool) -> tuple[Identity, ...]:
+    """The plan's identities with the cells of ``table``, those that need a row only where
     ``table`` has it; without those that hold unless ``holding``."""
-    found = list(map(cells_by_address(doc).get, plan.addresses))  # each cell once, however many terms it is
-    values = [c.value if c is not None else None for c in found]
-    blank = {i for i, v in enumerate(values) if v is None} if None in values else None
+    rows = table.rows
+    # Nearly every table has exactly the plan's rows and columns, in its order: its values are
+    # then read in one pass, and its cells gathered only if an identity is to be made.
+    in_order = [r.id for r in rows] == plan.row_ids and [c.column for r in rows for c in r.cells] == plan.columns
+    if in_order:
+        found = None
+        values = [c.value for r in rows for c in r.cells]
+    else:
+        found = _cells_at(plan, table)
+        values = [c.value if c is not None else None for c in found]
     values.append(0)
+    if not holding:  # the usual report: every identity holds, found without a step per identity
+        try:
+            if not any(map(ne, map(sum, map(call, plan.lefts, repeat(values))),
+                           map(sum, map(call, plan.rights, repeat(values))))):
+                return ()
+        except TypeError:  # a blank cell (None) among the terms
+            pass
+    blank = {i for i, v in enumerate(values) if v is None} if None in values else None
+    if found is None:
+        found = [c for r in rows for c in r.cells]
     slots = plan.slots
     identities = []
     for row, id, target, left, right, cells, left_values, right_values in plan.identities:
@@ -174,6 +215,12 @@ def _identities(doc: Document, plan: _Plan, table: Table, holding: bool) -> tupl
     return tuple(identities)
 
 
+def _cells_at(plan: _Plan, table: Table) -> list[Cell | None]:
+    """The cells of ``table`` at the plan's addresses, as ``table.cell(row, column)`` answers:
+    the first row of an ID, its first cell of a column, None for one absent."""
+    return [table.cell(row, column) for _table, row, column in plan.addresses]
+
+
 def _t2(doc: Document, holding: bool) -> tuple[Identity, ...]:
     table = doc.table("T2")
     if table is None:
@@ -181,14 +228,14 @@ def _t2(doc: Document, holding: bool) -> tuple[Identity, ...]:
     outcome_rows = T2_OUTCOME_ROWS.get(doc.format, T2_OUTCOME_ROWS["2021"])
     if doc.format not in T2_OUTCOME_ROWS:  # unknown or hybrid: follow the rows actually read
         outcome_rows = t2_outcome_rows(table.rows)
-    return _identities(doc, _t2_plan(doc.format, outcome_rows), table, holding)
+    return _identities(_t2_plan(doc.format, outcome_rows), table, holding)
 
 
 def _t3(doc: Document, holding: bool) -> tuple[Identity, ...]:
     table = doc.table("T3")
     if table is None or not table.rows:
         return ()
-    return _identities(doc, _T3_PLAN, table, holding)
+    return _identities(_T3_PLAN, table, holding)
 
 
 @per_document

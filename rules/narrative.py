@@ -17,21 +17,21 @@ from typing import NamedTuple
 
 import regex
 
-from govlint.rule import CellAddress, Context, Document, LazyPattern, Paragraph, Rule, T2_OUTCOME_ROWS
+from govlint.rule import CellAddress, Context, Document, LazyPattern, Paragraph, Rule, T2_OUTCOME_ROWS, Table
 
-from ._cells import cells_by_address
 from ._memo import per_document
 
 _STOP = r"\d,，。;；:：、!?！？"  # a gap never crosses a number or a clause boundary
-_SENTENCE = regex.compile(r"[^。;；!?！？\n]+")
 _CLAUSE_MARKS = ",，。;；:："
 _CLAUSE_START = regex.compile(f"[{_CLAUSE_MARKS}]")
 _LIST_ITEM = regex.compile(r"[,，。;；:：、\d]")
 _UNIT = r"\s*(?:件|起|宗|例)"
 _DIGIT = regex.compile(r"\d")  # every pattern that reads a figure needs one
-# Plain alternations of words, which mean the same to the standard ``re``, whose scan costs
-# ~40 % of the regex module's: these two are asked of most paragraphs of every report.
+# Plain alternations of words and a plain character class, which mean the same to the standard
+# ``re``, whose scan costs ~40 % of the regex module's: these are asked of most paragraphs of
+# every report.
 _ABOUT_DISCLOSURE = re.compile("信息公开|依申请|政务公开")
+_SENTENCE = re.compile(r"[^。;；!?！？\n]+")
 
 
 def _gap(limit: int, blocked: str = "") -> str:
@@ -281,11 +281,13 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure) -> Iterator[Cla
 def table_value(doc: Document, target: Target, cells=None) -> tuple[int | float, list] | None:
     """The sum of the target's cells (or of ``cells``) and the cells, or None when a cell is
     absent or blank."""
-    index = cells_by_address(doc)
-    found = [index.get((target.table, row, column)) for row, column in cells or target.cells]
+    table = doc.table(target.table)
+    if table is None:
+        return None
+    found = [table.cell(row, column) for row, column in cells or target.cells]
     if any(c is None or c.missing for c in found):
         return None
-    if target.table == "T2" and not all(_row_adds_up(index, c.row) for c in found):
+    if target.table == "T2" and not all(_row_adds_up(table, c.row) for c in found):
         return None
     return sum(c.value for c in found), found
 
@@ -301,10 +303,11 @@ def _clause(claim: Claim) -> str:
 _T2_COLUMNS = tuple(f"C{i}" for i in range(1, 8))
 
 
-def _row_adds_up(index, row: str) -> bool:
+def _row_adds_up(table: Table, row_id: str) -> bool:
     """A Table 2 row whose 总计 is not the sum of its six columns contradicts itself (A103 says
     so); which of its numbers the text should match is then unknown."""
-    values = [c.value for column in _T2_COLUMNS if (c := index.get(("T2", row, column))) is not None]
+    by_column = {c.column: c.value for c in reversed(table.row(row_id).cells)}  # a column's first cell wins
+    values = [by_column[column] for column in _T2_COLUMNS if column in by_column]
     if len(values) < len(_T2_COLUMNS) or None in values:  # a cell absent or blank
         return False
     return sum(values[:6]) == values[6]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from govlint.api import read
+from govlint.readers import read_text
 from govlint_rules.identities import t2_identities
 
 from ..conftest import seed_path
@@ -121,3 +122,40 @@ def test_the_schema_states_each_format_s_identities_as_domain_md_counts_them():
                                              (("T2", "R3.7", "C1"), ("T2", "R4", "C1")))
     assert [(s.id, s.target, len(s.right)) for s in T3_SUMS] == [
         ("T3-REV", ("T3", "R1", "A5"), 4), ("T3-DIR", ("T3", "R1", "B5"), 4), ("T3-POST", ("T3", "R1", "C5"), 4)]
+
+
+def _shuffled(doc, table_id):
+    """``doc`` with the rows of ``table_id`` in reverse order and each row's cells too: the same
+    cells at the same addresses, in no order the identities' plan lays them out in."""
+    import attrs
+
+    def shuffled(table):
+        rows = tuple(attrs.evolve(r, cells=r.cells[::-1]) for r in reversed(table.rows))
+        return attrs.evolve(table, rows=rows)
+
+    def blocks(blocks):
+        return tuple(shuffled(b) if getattr(b, "id", None) == table_id else b for b in blocks)
+
+    return doc.evolve(preamble=blocks(doc.preamble),
+                      sections=tuple(attrs.evolve(s, blocks=blocks(s.blocks)) for s in doc.sections))
+
+
+@pytest.mark.parametrize("changes", [
+    {},
+    {"t2": {"R4": [1, 0, 0, 0, 0, 0, 1], "R1": [3, 0, 0, 0, 0, 0, 4]}},
+    {"t2": {("R3.2", "C2"): "/", ("R3.1", "C1"): "2.5"}},
+    {"t3": {"A1": 1, "B2": "/"}},
+])
+def test_identities_read_a_table_in_any_order_as_in_the_plan_s(changes):
+    """The identities take a table whose rows and cells come in the plan's order in one pass,
+    any other through its addresses: both give the same identities, sums and terms."""
+    from govlint_rules.identities import t2_problems, t3_problems
+
+    def seen(doc):
+        return [(i.id, i.sums, i.target, i.terms, i.missing) for i in (*t2_identities(doc), *t2_problems(doc),
+                                                                      *t3_problems(doc))]
+
+    doc = read_text(render_report(**changes), "r.txt")
+    expected = seen(doc)
+    assert expected and all(i.target.cell is not None for i in t2_identities(doc))
+    assert seen(_shuffled(_shuffled(doc, "T2"), "T3")) == expected

@@ -152,3 +152,16 @@ def test_email_addresses_off_the_fast_path_are_judged_by_email_validator(value):
     except EmailNotValidError:
         expected = "电子邮箱格式不正确"
     assert contact_rules.email_problem(value) == expected
+
+
+@given(st.lists(st.sampled_from(["邮箱：", "电子邮箱", "E-mail:", "Email", "mail", "@", "a", "Z", "9", "_", ".", "+",
+                                 "-", "gov.cn", "xxgk@163.com", " ", "，", "（", "）", "、", "联系", "电话"]), max_size=12))
+def test_the_bare_e_mail_scan_is_skipped_only_where_it_finds_nothing_new(parts):
+    """``bare_email_possible`` false means every bare address the scan finds starts inside a
+    labelled one, where contact_fields drops it."""
+    text = "".join(parts)
+    emails = [(m.start("v"), m.end("v"), m["v"]) for m in contact_rules._EMAIL.finditer(text)]
+    fields = [contact_rules.Field("email", v, None, start, end) for start, end, v in emails]
+    new = [m for m in contact_rules._BARE_EMAIL.finditer(text) if not any(s <= m.start() < e for s, e, _ in emails)]
+    if not contact_rules.bare_email_possible(text, fields):
+        assert new == []
