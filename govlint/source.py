@@ -92,6 +92,11 @@ class SourceLine:
 
 def text_line(raw: str, line_no: int, origin: tuple[tuple[str, int], ...] = ()) -> SourceLine:
     """Split one line of text on "|" into cells, each spanning its stripped text."""
+    place = (line_no, 1, line_no, len(raw) + 1, origin)
+    if "|" not in raw:  # prose, headings, a cell on its own line: one cell, spanning the stripped line
+        text = raw.strip()
+        start = len(raw) - len(raw.lstrip()) + 1 if text else 1
+        return SourceLine((SourceCell(text, (line_no, start, line_no, start + len(text), origin)),), place, raw)
     cells = []
     column = 1  # where the part starts
     for part in raw.split("|"):
@@ -99,4 +104,4 @@ def text_line(raw: str, line_no: int, origin: tuple[tuple[str, int], ...] = ()) 
         start = column + len(part) - len(part.lstrip()) if text else column
         cells.append(SourceCell(text, (line_no, start, line_no, start + len(text), origin)))
         column += len(part) + 1
-    return SourceLine(tuple(cells), (line_no, 1, line_no, len(raw) + 1, origin), raw, separated=len(cells) > 1)
+    return SourceLine(tuple(cells), place, raw, separated=True)
