@@ -202,7 +202,7 @@ def build_document(
 
     preamble = resolve(parts[0][2])
     sections = tuple(Section(k, h, resolve(b)) for k, h, b in parts[1:] if k is not None and h is not None)
-    doc = Document(
+    return Document(
         path=path,
         reader=reader,
         format=fmt,
@@ -211,8 +211,8 @@ def build_document(
         sections=sections,
         format_signals=signals,
         problems=tuple(problems),
+        **metadata.describe(preamble, sections),
     )
-    return metadata.annotate(doc)
 
 
 def _blank(line: SourceLine) -> SourceCell:
