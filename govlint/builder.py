@@ -238,7 +238,7 @@ class _Pending:
 def _detect_format(regions: dict[str, list[SourceCell]]) -> tuple[set[str], tuple[str, ...]]:
     """Formats whose table labels appear (domain.md §4.2): tables decide, not citations."""
     # Keys hold letters and digits only, so a mark is in some key exactly when it is in their join.
-    keys = "|".join(t.key for tokens in regions.values() for t in tokens if t.key)
+    keys = "|".join([t.key for tokens in regions.values() for t in tokens if t.key])
     found: set[str] = set()
     signals: list[str] = []
     for fmt, marks in detection_signals().items():
