@@ -202,7 +202,7 @@ def build_document(
 
     preamble = resolve(parts[0][2])
     sections = tuple(Section(k, h, resolve(b)) for k, h, b in parts[1:] if k is not None and h is not None)
-    doc = Document(
+    return Document(
         path=path,
         reader=reader,
         format=fmt,
@@ -211,8 +211,8 @@ def build_document(
         sections=sections,
         format_signals=signals,
         problems=tuple(problems),
+        **metadata.describe(preamble, sections),
     )
-    return metadata.annotate(doc)
 
 
 def _blank(line: SourceLine) -> SourceCell:
@@ -238,7 +238,7 @@ class _Pending:
 def _detect_format(regions: dict[str, list[SourceCell]]) -> tuple[set[str], tuple[str, ...]]:
     """Formats whose table labels appear (domain.md §4.2): tables decide, not citations."""
     # Keys hold letters and digits only, so a mark is in some key exactly when it is in their join.
-    keys = "|".join(t.key for tokens in regions.values() for t in tokens if t.key)
+    keys = "|".join([t.key for tokens in regions.values() for t in tokens if t.key])
     found: set[str] = set()
     signals: list[str] = []
     for fmt, marks in detection_signals().items():

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-import attrs
 import regex
 
 from .dates import find_dates, find_period
 from .lazyregex import LazyPattern
-from .model import Document, Located, Paragraph
+from .model import Block, Located, Paragraph, Section
 
 _TITLE = regex.compile(
     r"(?P<title>(?P<agency>[^\s|:《》“”,。;]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:政府)?信息公开工作?年度?报告)"
@@ -26,25 +25,20 @@ _HEADER_LINES = 12
 _TITLE_MAX = 70
 
 
-def annotate(doc: Document) -> Document:
-    paragraphs = list(doc.paragraphs())
-    preamble = [b for b in doc.preamble if isinstance(b, Paragraph)]
+def describe(preamble: tuple[Block, ...], sections: tuple[Section, ...]) -> dict[str, Located | None]:
+    """The ``Document`` fields a report's text gives about itself, from its preamble and sections
+    (found before the document is built, so that it is built once)."""
+    preamble_paragraphs = [b for b in preamble if isinstance(b, Paragraph)]
+    paragraphs = preamble_paragraphs + [p for s in sections for p in (s.heading, *s.paragraphs)]  # reading order
     named = _title(paragraphs)
-    period = _period(preamble) or _period(paragraphs)
-    title, agency, title_year = named if named else (None, _agency(preamble), None)
-    published = _publication_date(preamble, paragraphs)
+    period = _period(preamble_paragraphs) or _period(paragraphs)
+    title, agency, title_year = named if named else (None, _agency(preamble_paragraphs), None)
+    published = _publication_date(preamble_paragraphs, paragraphs)
     year = report_year(title_year, period, published)
     if year is None:
-        year = _first_year(preamble + [p for s in doc.sections[:1] for p in s.paragraphs])
-    return attrs.evolve(
-        doc,
-        title=title,
-        agency=agency,
-        year=year,
-        title_year=title_year,
-        publication_date=published,
-        period=period,
-    )
+        year = _first_year(preamble_paragraphs + [p for s in sections[:1] for p in s.paragraphs])
+    return {"title": title, "agency": agency, "year": year, "title_year": title_year,
+            "publication_date": published, "period": period}
 
 
 def report_year(title_year: Located | None, period: Located | None, published: Located | None) -> Located | None:

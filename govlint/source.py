@@ -64,7 +64,8 @@ class SourceCell:
 class SourceLine:
     """One line of text, or one table row, and its place. ``cells`` has a single cell for plain
     text; a row split on separators has one per cell, trailing empty ones (colspan debris)
-    included. ``texts`` are the cells' texts, which the builder reads line by line.
+    included. ``texts`` are the cells' texts, which the builder reads line by line: a reader
+    that has them at hand passes them rather than have them collected again.
 
     ``separated`` is True when the line was split on cell separators. ``grid`` is True when the
     cells are a real table grid (HTML, DOCX, PDF): each is a cell, and an empty one is a blank
@@ -73,9 +74,9 @@ class SourceLine:
     __slots__ = ("cells", "texts", "place", "raw", "separated", "grid")
 
     def __init__(self, cells: tuple[SourceCell, ...], place: Place, raw: str, separated: bool = False,
-                 grid: bool = False) -> None:
+                 grid: bool = False, texts: tuple[str, ...] | None = None) -> None:
         self.cells = cells
-        self.texts = tuple([cell.text for cell in cells])
+        self.texts = tuple([cell.text for cell in cells]) if texts is None else texts
         self.place = place
         self.raw = raw
         self.separated = separated
@@ -92,11 +93,21 @@ class SourceLine:
 
 def text_line(raw: str, line_no: int, origin: tuple[tuple[str, int], ...] = ()) -> SourceLine:
     """Split one line of text on "|" into cells, each spanning its stripped text."""
+    # SourceLine's arguments are passed by position: keywords cost a class call a dict, and this
+    # runs for every line of a report.
+    place = (line_no, 1, line_no, len(raw) + 1, origin)
+    if "|" not in raw:  # prose, headings, a cell on its own line: one cell, spanning the stripped line
+        text = raw.strip()
+        start = len(raw) - len(raw.lstrip()) + 1 if text else 1
+        cell = SourceCell(text, (line_no, start, line_no, start + len(text), origin))
+        return SourceLine((cell,), place, raw, False, False, (text,))  # not separated, no grid
     cells = []
+    texts = []
     column = 1  # where the part starts
     for part in raw.split("|"):
         text = part.strip()
         start = column + len(part) - len(part.lstrip()) if text else column
         cells.append(SourceCell(text, (line_no, start, line_no, start + len(text), origin)))
+        texts.append(text)
         column += len(part) + 1
-    return SourceLine(tuple(cells), (line_no, 1, line_no, len(raw) + 1, origin), raw, separated=len(cells) > 1)
+    return SourceLine(tuple(cells), place, raw, True, False, tuple(texts))  # separated, no grid

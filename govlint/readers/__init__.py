@@ -14,7 +14,7 @@ from ..builder import build_document
 from ..model import Document
 from ..source import InputTooLarge, ReadError
 from .decode import decode
-from .text import source_lines as text_lines
+from . import text as text_reader
 
 # name → module holding `source_lines(...)`; binary readers take bytes and return a list (their lines
 # are the document's text), text readers take str and may return the lines as an iterator.
@@ -63,13 +63,15 @@ def read_bytes(data: bytes, path: str | None = None, reader: str | None = None) 
         source_text: tuple[str, ...] = tuple(line.raw for line in lines)
     else:
         text, _encoding = decode(data)
-        lines = module.source_lines(text)
         source_text = tuple(text.splitlines())
+        # The text reader's lines are the document's: the text is split once.
+        lines = text_reader.split_lines(source_text) if module is text_reader else module.source_lines(text)
     return build_document(lines, path=path, reader=name, source_text=source_text)
 
 
 def read_text(text: str, path: str | None = None) -> Document:
-    return build_document(text_lines(text), path=path, reader="text", source_text=tuple(text.splitlines()))
+    source_text = tuple(text.splitlines())
+    return build_document(text_reader.split_lines(source_text), path=path, reader="text", source_text=source_text)
 
 
 def read_path(path: str | os.PathLike[str], reader: str | None = None, max_bytes: int | None = None) -> Document:

@@ -203,12 +203,14 @@ class _Walker:
                 text = _cell_text(td)
                 place = self.locator.place(text, td.sourceline) if text else _blank_place(self.locator, td)
                 cells.append(SourceCell(text, place))
-            cells = cells[drop_label_debris([cell.text for cell in cells]):]
+            texts = [cell.text for cell in cells]
+            debris = drop_label_debris(texts)
+            cells, texts = cells[debris:], texts[debris:]
             if cells:
-                raw = CELL_SEPARATOR.join(cell.text for cell in cells)
+                raw = CELL_SEPARATOR.join(texts)
                 first, last = cells[0].place, cells[-1].place
                 place = (first[0], first[1], last[2], last[3], ())
-                self.lines.append(SourceLine(tuple(cells), place, raw, separated=True, grid=True))
+                self.lines.append(SourceLine(tuple(cells), place, raw, True, True, tuple(texts)))  # separated, a grid
 
 
 def _rows(table):

@@ -57,13 +57,16 @@ class Lines:
             return
         number = len(self.lines) + 1
         out = []
+        texts = []
         column = 1
         for text, cell_origin in cells:
             text = squash(text)
             out.append(SourceCell(text, (number, column, number, column + len(text), cell_origin)))
+            texts.append(text)
             column += len(text) + len(CELL_SEPARATOR)
-        raw = CELL_SEPARATOR.join(c.text for c in out)
-        self.lines.append(SourceLine(tuple(out), (number, 1, number, len(raw) + 1, origin), raw, separated=True, grid=True))
+        raw = CELL_SEPARATOR.join(texts)
+        place = (number, 1, number, len(raw) + 1, origin)
+        self.lines.append(SourceLine(tuple(out), place, raw, True, True, tuple(texts)))  # separated, a grid
 
 
 _LABEL = regex.compile(r"[\p{L}]")
