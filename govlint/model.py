@@ -47,6 +47,12 @@ def quick_init(cls: type) -> type:
     return cls
 
 
+# Where a node stands, a ``Span``'s fields as a plain tuple: (line, column, end line, end column,
+# origin). Cells and rows keep it and make their ``Span`` when asked: they are most of a report's
+# nodes, and a ``Span`` costs four times a tuple to build.
+Place = tuple[int, int, int, int, tuple[tuple[str, int], ...]]
+
+
 @quick_init
 @frozen
 class Span:
@@ -127,10 +133,8 @@ class Cell:
     """One table cell addressed by stable IDs (``T2``/``R3.4.2``/``C7``). A blank, "/" or "—"
     cell has ``value`` None and keeps its ``raw`` text: missing data is never zero.
 
-    ``place`` is where the cell stands, a ``Span``'s fields as a plain tuple (line, column, end
-    line, end column, origin), and ``span`` makes the ``Span`` when asked: a report has some 200
-    cells, a ``Span`` costs four times a tuple to build, and only the cells a finding points at
-    need one."""
+    ``place`` is where the cell stands (a ``Place``), and ``span`` makes the ``Span`` when asked:
+    only the few cells a finding points at need one."""
 
     table: str
     row: str
@@ -138,7 +142,7 @@ class Cell:
     raw: str
     value: int | float | None
     unit: str | None = None
-    place: tuple[int, int, int, int, tuple[tuple[str, int], ...]] | None = None
+    place: Place | None = None
 
     @property
     def span(self) -> Span | None:
@@ -156,10 +160,17 @@ class Cell:
 @quick_init
 @frozen
 class Row:
+    """A table row: its schema ID, its label as written, its cells, and where it stands (a
+    ``Place``; ``span`` makes the ``Span`` when asked)."""
+
     id: str
     label: str
     cells: tuple[Cell, ...]
-    span: Span | None = None
+    place: Place | None = None
+
+    @property
+    def span(self) -> Span | None:
+        return Span(*self.place) if self.place is not None else None
 
     def cell(self, column: str) -> Cell | None:
         for cell in self.cells:

@@ -9,7 +9,7 @@ arrived in.
 
 from __future__ import annotations
 
-from .model import Span
+from .model import Place, Span  # Place: where a line or cell stands, as model nodes keep it
 
 
 class ReadError(Exception):
@@ -31,12 +31,6 @@ class EmptyInput(ReadError):
 
 class InputTooLarge(ReadError):
     """The file is over the configured ``max-bytes``: skipped, not read."""
-
-
-# Where a line or cell stands: a ``Span``'s fields (line, column, end line, end column, origin) as
-# a plain tuple. A Span costs several times as much to build, and most lines and cells never need
-# one: ``Span(*place)`` makes it where a model node does.
-Place = tuple[int, int, int, int, tuple[tuple[str, int], ...]]
 
 
 def place_of(span: Span) -> Place:

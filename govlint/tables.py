@@ -250,7 +250,7 @@ def map_rows(spec: TableSpec, tokens: list[SourceCell], exact_labels: bool) -> t
         if isinstance(unfused, Fused):
             if spec.id == "T2" or not unfused.split.unique:  # Table 2: its identities across rows choose
                 fused[row_spec.id] = unfused
-                rows[row_spec.id] = Row(row_spec.id, label.text, (), label.span)
+                rows[row_spec.id] = Row(row_spec.id, label.text, (), label.place)
                 return
             unfused = unfused.cells(unfused.split.candidates[0])
         values = unfused
@@ -338,7 +338,7 @@ def map_rows(spec: TableSpec, tokens: list[SourceCell], exact_labels: bool) -> t
             if chosen.get(row_id) is None:
                 problems.append(pending.problem())
                 continue
-            label = _label(pending.label, "", place_of(rows[row_id].span))
+            label = _label(pending.label, "", rows[row_id].place)
             rows[row_id] = _row(spec.id, spec.row(row_id), label, pending.cells(chosen[row_id]))
     ordered = tuple(rows[r.id] for r in spec.rows if r.id in rows)
     return Table(spec.id, ordered, _table_span(tokens)), problems
@@ -346,7 +346,7 @@ def map_rows(spec: TableSpec, tokens: list[SourceCell], exact_labels: bool) -> t
 
 def _row(table_id: str, row_spec, label: SourceCell, values: list[SourceCell]) -> Row:
     cells = _cells(table_id, row_spec.id, row_spec.columns, values)
-    return Row(row_spec.id, label.text, cells, _join(label, values[-1] if values else label))
+    return Row(row_spec.id, label.text, cells, _joined(label, values[-1] if values else label))
 
 
 def _cells(table_id: str, row_id: str, columns, values: list[SourceCell]) -> tuple[Cell, ...]:
@@ -392,7 +392,7 @@ def map_single_row(spec: TableSpec, tokens: list[SourceCell]) -> tuple[Table, li
         problems.append(_problem("P904", f"表三只有 {len(values)} 个数值，应为 {width} 个。",
                                  f"Table 3 has {len(values)} value(s); {width} expected.", anchor))
     cells = _cells(spec.id, row_spec.id, row_spec.columns, values)
-    rows = (Row(row_spec.id, "", cells, _join(values[0], values[-1])),) if values else ()
+    rows = (Row(row_spec.id, "", cells, _joined(values[0], values[-1])),) if values else ()
     return Table(spec.id, rows, _table_span(tokens)), problems
 
 
