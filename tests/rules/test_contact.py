@@ -165,3 +165,20 @@ def test_the_bare_e_mail_scan_is_skipped_only_where_it_finds_nothing_new(parts):
     new = [m for m in contact_rules._BARE_EMAIL.finditer(text) if not any(s <= m.start() < e for s, e, _ in emails)]
     if not contact_rules.bare_email_possible(text, fields):
         assert new == []
+
+
+_FIELD_PATTERNS = ("_PHONE", "_BARE_LANDLINE", "_EMAIL", "_BARE_EMAIL", "_POSTCODE", "_ADDRESS")
+# The patterns' own words and pieces of them, with what a contact line holds around them.
+_CONTACT_PIECES = ["电话", "电", "话", "热线", "传真", "手机", "Tel", "TEL", "tel", "号码", "电子邮箱", "电子信箱", "电子邮件",
+                   "邮箱", "邮", "箱", "信箱", "E-mail", "Email", "e-mail", "EMAIL", "mail", "邮编", "邮政编码", "编码",
+                   "地址", "通讯", "联系", "办公", "网址", ":", "：", " ", "0", "1", "5", "8", "023", "-", "－", "@", "a",
+                   "gov", ".", "cn", "转", "、", "，", "。"]
+
+
+@given(st.lists(st.sampled_from(_CONTACT_PIECES), max_size=14))
+def test_the_contact_word_gate_lets_through_every_text_a_field_pattern_matches(parts):
+    """contact_fields searches a paragraph for its six field patterns only when ``_CONTACT_WORD``
+    finds one of its words there: a pattern that can match without one would be hidden."""
+    text = "".join(parts)
+    if any(getattr(contact_rules, name).search(text) for name in _FIELD_PATTERNS):
+        assert contact_rules._CONTACT_WORD.search(text), text
