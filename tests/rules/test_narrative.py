@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govlint_rules.narrative as narrative_rules
 from govlint import lint_text
 from govlint.config import Config
 
@@ -212,3 +217,42 @@ def test_every_claim_pattern_needs_a_claim_word():
                 narrative._ALL_DONE, narrative._NORMATIVE, narrative._T1_DECISIONS, *narrative._carried_out(2024)]
     for pattern in patterns:
         assert any(word in pattern.pattern for word in words), pattern.pattern
+
+
+# The words the claim patterns are made of and pieces of them, numbers, units and clause marks.
+_CLAIM_PIECES = ["收到", "接收", "受理", "新收", "共收", "申请", "信息公开", "上年", "去年", "结转", "转入", "转", "至",
+                 "下年度", "下一年度", "2025年度", "办结", "办理完成", "行政复议", "行政诉讼", "起诉", "复议", "诉讼",
+                 "案件", "和", "及", "、", "均", "为", "予以公开", "部分公开", "不予处理", "其他处理", "制发", "印发",
+                 "行政规范性文件", "规范性文件", "行政许可", "行政处罚", "决定", "未发生", "没有", "无", "未", "所有",
+                 "全部", "被", "了", "共", "0", "1", "23", "件", "起", "个", "，", "。", " "]
+_NARRATIVE = narrative_rules
+# Each scan of _sentence_claims outside the figure-pattern table, with the gate it runs behind
+# there (the digit gate ``figures`` on those that read a figure).
+_INLINE_GATES = [
+    (_NARRATIVE._OUTCOME, lambda t: any(w in t for w in _NARRATIVE.OUTCOMES) and _NARRATIVE._DIGIT.search(t)),
+    (_NARRATIVE._LAWSUIT, lambda t: "诉" in t and _NARRATIVE._DIGIT.search(t)),
+    (_NARRATIVE._BOTH, lambda t: "行政诉讼" in t and _NARRATIVE._DIGIT.search(t)),
+    (_NARRATIVE._T1_DECISIONS, lambda t: any(w in t for w in _NARRATIVE._T1_KINDS) and _NARRATIVE._DIGIT.search(t)),
+    (_NARRATIVE._NONE_HAPPENED, lambda t: ("未" in t or "没有" in t or "无" in t) and ("复议" in t or "诉讼" in t)),
+    (_NARRATIVE._NONE_RECEIVED, lambda t: ("未" in t or "没有" in t or "无" in t) and "申请" in t),
+    (_NARRATIVE._ALL_DONE, lambda t: "申请" in t and ("所有" in t or "全部" in t)),
+]
+
+
+_SCANS = [(pattern, lambda t, w=word: w in t and _NARRATIVE._DIGIT.search(t))
+          for fmt in ("2019", "2021") for year in (None, 2024)
+          for pattern, word, _target in _NARRATIVE._figure_patterns(fmt, year, True)] + _INLINE_GATES
+# Text each pattern matches (as the standard re reads it, which comes close), and text of pieces.
+_CLAIM_TEXT = st.one_of(*(st.from_regex(re.compile(p.pattern)) for p in dict.fromkeys(p for p, _ in _SCANS)),
+                        st.lists(st.sampled_from(_CLAIM_PIECES), max_size=16).map("".join))
+
+
+@given(_CLAIM_TEXT)
+def test_the_claim_word_gates_let_through_every_match_of_their_patterns(text):
+    """The narrative rules scan a paragraph only where ``_CLAIM_WORD`` finds a word, and each
+    pattern only where its own gate holds: a match that a gate would turn away is a claim the
+    rules silently miss. Every match must therefore satisfy its pattern's gate and the paragraph's."""
+    for pattern, gate in _SCANS:
+        for m in pattern.finditer(text):
+            assert gate(m.group()), (pattern.pattern, m.group())
+            assert _NARRATIVE._CLAIM_WORD.search(m.group()), (pattern.pattern, m.group())
