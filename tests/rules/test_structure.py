@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import govlint_rules.structure as structure_rules
 from govlint_rules.structure import cn_number
 
 from .reportgen import lint, render_report, where
@@ -144,3 +145,16 @@ def test_s207_property_one_dropped_item_is_one_gap(style, count, data):
     assert [(f.expected, f.actual) for f in findings] == [
         (_item(style, dropped).replace("（", "(").replace("）", ")"),
          _item(style, dropped + 1).replace("（", "(").replace("）", ")"))]
+
+
+@given(st.lists(st.sampled_from(["1.", "2.", "(3)", "（二）", "(十二)", "一、", "3.5", "一是", "是否", "。", "；", "，", " ",
+                                 "依申请公开", "7", ")", "、", "."]), max_size=14).map("".join))
+def test_the_numbering_scans_find_what_full_scans_find(text):
+    """``_markers`` scans only up to one character past the last of the characters that end every
+    marker of a pattern (``_SCANS``), and not at all without one: it must find what a scan of the
+    whole paragraph finds."""
+    for pattern, ends in structure_rules._SCANS:
+        full = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+        last = max(map(text.rfind, ends))
+        gated = [(m.span(), m.lastgroup) for m in pattern.finditer(text, 0, last + 2)] if last >= 0 else []
+        assert gated == full

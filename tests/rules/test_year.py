@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govlint_rules.year as year_rules
 
 from .reportgen import lint, render_report, where
 
@@ -89,3 +93,13 @@ def test_y503_the_title_wins_a_tie():
 
     text = render_report(title=f"{AGENCY}2023年政府信息公开工作年度报告", published="")
     assert [f.code for f in lint(text, "Y503", "D302")] == ["D302"]
+
+
+@given(st.lists(st.sampled_from(["2023年", "2024年", "2024", "2023", "2019", "2020", "19", "20", "年", "年度", "。", "；",
+                                 "：", "，", " ", "全年", "以来", "共", "我", "1", "4", "（一）", "工作"]),
+                max_size=12).map("".join))
+def test_the_year_gate_skips_only_text_with_no_other_year(text):
+    """``other_years`` skips a paragraph without 年, or whose every "19"/"20" lies in the report
+    year's digits (``_only_year``): the sentence-year pattern must find no other year there."""
+    if "年" not in text or year_rules._only_year(text, 2024):
+        assert [m["year"] for m in year_rules._SENTENCE_YEAR.finditer(text) if m["year"] != "2024"] == []
