@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from govlint import lint_text
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govlint import dates, lint_text
 from govlint.config import Config
 
 from .reportgen import default_preamble, render_report
@@ -153,3 +157,12 @@ def test_publication_date_missing_is_info():
     found = findings_of(render_report(published=""), "D306")
     assert [(f.severity, f.span.line) for f in found] == [("info", 1)]
     assert findings_of(render_report(), "D306") == []
+
+
+@given(st.from_regex(re.compile(dates._DATE.pattern)) | st.text("2024年月日号-/. 0123456789", max_size=16))
+def test_the_date_gate_lets_every_date_through(text):
+    """``dates._date_matches`` scans only a text holding 月 or one of -/. (the characters that
+    part a date's month from its day): every date the pattern finds holds one."""
+    for m in dates._DATE.finditer(text):
+        assert set("月-/.") & set(m.group()), m.group()
+    assert [m.span() for m in dates._date_matches(text)] == [m.span() for m in dates._DATE.finditer(text)]
