@@ -1,8 +1,9 @@
 """The document model: one immutable tree whatever form a report arrived in.
 
 Document → Section → Paragraph / Table → Row → Cell. Every node carries the span of the source
-text it came from, so a finding can point at the exact cell or sentence. This module imports
-nothing of govlint: readers build these objects, rules and reporters only look at them.
+text it came from (``span``; rows and cells keep it as a ``Place`` tuple and make the ``Span``
+when asked), so a finding can point at the exact cell or sentence. This module imports nothing
+of govlint: readers build these objects, rules and reporters only look at them.
 """
 
 from __future__ import annotations
