@@ -121,6 +121,11 @@ class Paragraph:
         return Span(line, col, end_line, end_col, self.span.origin)
 
 
+def _span_of_place(node: Cell | Row) -> Span | None:
+    """The ``span`` of a cell or row: made from its ``place`` when asked."""
+    return Span(*node.place) if node.place is not None else None
+
+
 def _advance(line: int, column: int, text: str) -> tuple[int, int]:
     breaks = text.count("\n")
     if breaks:
@@ -144,10 +149,7 @@ class Cell:
     value: int | float | None
     unit: str | None = None
     place: Place | None = None
-
-    @property
-    def span(self) -> Span | None:
-        return Span(*self.place) if self.place is not None else None
+    span = property(_span_of_place)
 
     @property
     def missing(self) -> bool:
@@ -168,10 +170,7 @@ class Row:
     label: str
     cells: tuple[Cell, ...]
     place: Place | None = None
-
-    @property
-    def span(self) -> Span | None:
-        return Span(*self.place) if self.place is not None else None
+    span = property(_span_of_place)
 
     def cell(self, column: str) -> Cell | None:
         for cell in self.cells:
