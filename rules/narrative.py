@@ -230,9 +230,7 @@ def _sentence_claims(doc, paragraph, sentence, about_disclosure) -> Iterator[Cla
 
     def part_of_a_total(m: regex.Match) -> bool:
         """"共收到申请100件，其中市政府办公室收到申请50件": a figure after 其中 counts a part."""
-        before = s[:m.start()]
-        start = max(map(before.rfind, _CLAUSE_MARKS)) + 1  # after the last mark, 0 without one
-        return before[start:].lstrip().startswith("其中")
+        return s[_clause_start(s, m.start()):m.start()].lstrip().startswith("其中")
 
     # Each pattern is tried only where the sentence holds a word all its matches hold.
     for pattern, word, target in _figure_patterns(fmt, doc.report_year, about_disclosure) if figures else ():
@@ -292,12 +290,16 @@ def table_value(doc: Document, target: Target, cells=None) -> tuple[int | float,
     return sum(c.value for c in found), found
 
 
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last clause mark before it, or 0."""
+    return max(map(text[:position].rfind, _CLAUSE_MARKS)) + 1
+
+
 def _clause(claim: Claim) -> str:
     """The clause around a figure, to quote in the message (the sentence may be long)."""
     text = claim.paragraph.text
-    start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, claim.start)), default=0)
     end = _CLAUSE_START.search(text, claim.end)
-    return text[start:end.start() if end else len(text)].strip()
+    return text[_clause_start(text, claim.start):end.start() if end else len(text)].strip()
 
 
 _T2_COLUMNS = tuple(f"C{i}" for i in range(1, 8))
