@@ -8,6 +8,8 @@ from ..source import SourceLine, text_line
 
 
 def source_lines(text: str) -> Iterator[SourceLine]:
+    """The reader's lines of ``text`` (the readers' common entry, ``govlint.readers``; its own
+    ``read_bytes`` and ``read_text`` call ``split_lines`` with the lines they keep)."""
     return split_lines(text.splitlines())
 
 
