@@ -28,10 +28,10 @@ from .model import (
     Section,
 )
 from .normalize import label_key, norm_text, normalize
-from .source import SourceCell, SourceLine
+from .source import SourceLine
 from .schema import detection_signals, schema_for
 from .segment import cut, heading_by_phrase
-from .tables import classify, map_rows, map_single_row
+from .tables import Token, lexeme_of, map_rows, map_single_row, tokens_of
 
 SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
 # Written so no two whitespace runs can split the same spaces (linear time on a line of blanks).
@@ -107,9 +107,9 @@ def build_document(
     problems: list[Problem] = []
     # (section key or None, heading Paragraph or None, blocks)
     parts: list[tuple[str | None, Paragraph | None, list[Block]]] = [(None, None, [])]
-    regions: dict[str, list[SourceCell]] = {}
+    regions: dict[str, list[Token]] = {}
     region: str | None = None
-    region_tokens: list[SourceCell] = []
+    region_tokens: list[Token] = []
     region_part: list[Block] | None = None
     last_order = -1
     previous_plain_text = False
@@ -167,13 +167,11 @@ def build_document(
         if end == first:
             region_tokens.append(_blank(line))
         else:
-            cells = line.cells[first:end]
-            classify(cells, fused)
-            region_tokens.extend(cells)
+            region_tokens.extend(tokens_of(texts[first:end], line.places[first:end], fused))
         previous_plain_text = not line.separated
 
     for line in lines:
-        if line.separated or len(line.cells) != 1 or not line.raw.strip():
+        if line.separated or len(line.texts) != 1 or not line.raw.strip():
             if "---" not in line.raw or not _MARKDOWN_RULE.match(line.raw):  # "|---|---|" under a Markdown header row
                 take(line, False, None)
             continue
@@ -215,15 +213,13 @@ def build_document(
     )
 
 
-def _blank(line: SourceLine) -> SourceCell:
+def _blank(line: SourceLine) -> Token:
     """A line of empty cells as one blank value: its first cell."""
-    cell = line.cells[0]
-    classify((cell,))
-    return cell
+    return lexeme_of(line.texts[0]), line.places[0]
 
 
-def _values_in(tokens: list[SourceCell]) -> int:
-    return sum(1 for t in tokens if t.is_value and not t.missing)
+def _values_in(tokens: list[Token]) -> int:
+    return sum(1 for lexeme, _place in tokens if lexeme.is_value and not lexeme.missing)
 
 
 class _Pending:
@@ -235,10 +231,10 @@ class _Pending:
         self.table_id = table_id
 
 
-def _detect_format(regions: dict[str, list[SourceCell]]) -> tuple[set[str], tuple[str, ...]]:
+def _detect_format(regions: dict[str, list[Token]]) -> tuple[set[str], tuple[str, ...]]:
     """Formats whose table labels appear (domain.md §4.2): tables decide, not citations."""
     # Keys hold letters and digits only, so a mark is in some key exactly when it is in their join.
-    keys = "|".join([t.key for tokens in regions.values() for t in tokens if t.key])
+    keys = "|".join([lexeme.key for tokens in regions.values() for lexeme, _place in tokens if lexeme.key])
     found: set[str] = set()
     signals: list[str] = []
     for fmt, marks in detection_signals().items():
@@ -249,16 +245,16 @@ def _detect_format(regions: dict[str, list[SourceCell]]) -> tuple[set[str], tupl
     return found, tuple(signals)
 
 
-def _table_format(table_id: str, tokens: list[SourceCell], doc_format: str) -> str:
+def _table_format(table_id: str, tokens: list[Token], doc_format: str) -> str:
     """The schema a table is read with: its own signals first (a hybrid mixes tables of both)."""
     if doc_format in (FORMAT_2019, FORMAT_2021):
         return doc_format
-    keys = [t.key for t in tokens if t.key]
+    keys = [lexeme.key for lexeme, _place in tokens if lexeme.key]
     for fmt in (FORMAT_2021, FORMAT_2019):
         if any(mark in k for mark in detection_signals()[fmt] for k in keys):
             return fmt
     if table_id == "T2":  # "(六)其他处理" followed directly by values is the 2019 single row
-        for i, token in enumerate(tokens[:-1]):
-            if token.key == "六其他处理" and tokens[i + 1].is_value:
+        for (lexeme, _place), (after, _after_place) in zip(tokens, tokens[1:]):
+            if lexeme.key == "六其他处理" and after.is_value:
                 return FORMAT_2019
     return FORMAT_2021

@@ -23,7 +23,7 @@ from attrs import frozen
 
 from .lazyregex import LazyPattern
 from .model import Normalized
-from .source import SourceCell, SourceLine
+from .source import SourceLine, single
 
 # Full statutory headings (short and long forms, domain.md §2.1), by section, on NFKC text.
 HEADING_PHRASES = {
@@ -151,4 +151,4 @@ def _piece(line: SourceLine, norm: Normalized, start: int, end: int, kind: str) 
     row, _column, _end_line, _end_column, origin = line.place
     place = (row, raw_start + 1, row, raw_end + 1, origin)
     table_piece = kind in ("label", "run")
-    return Piece(SourceLine((SourceCell(raw, place),), place, raw, separated=table_piece), kind == "run")
+    return Piece(single(raw, place, table_piece), kind == "run")

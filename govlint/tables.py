@@ -10,7 +10,7 @@ nothing. What cannot be placed becomes a ``Problem`` that names it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterator, Sequence
 
 import regex
 from attrs import frozen
@@ -21,7 +21,7 @@ from .lazyregex import LazyPattern
 from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
 from .schema import TableSpec, t2_outcome_rows
-from .source import Place, SourceCell, place_of
+from .source import Place, place_of
 
 MISSING_MARKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "无", "空", "none", "n/a"})
 _NUMBER = regex.compile(
@@ -33,27 +33,51 @@ _APPROXIMATE_MIN = 4  # shortest label key matched by edit distance
 _UNIT_SUFFIX = LazyPattern(r"(?<!\s)\s*(?:万元|元)$")  # starts where a blank run starts: linear
 
 
-def classify(cells: Iterable[SourceCell], fused: bool = False) -> None:
-    """Make cells tokens: labels or values. With ``fused``, a run of digits ("801000081",
-    "0 0 0 0 0 00") is marked for ``govlint.flatten`` to split once its row is known."""
-    kind = _fused_kind if fused else _kind
-    for cell in cells:
-        cell.key, cell.value, cell.unit, cell.is_value, cell.fused, cell.missing = kind(cell.text)
+class Lexeme:
+    """What a cell's text reads as in a table: a label (``key``) or a value (``value``, ``unit``;
+    ``missing`` for a blank, ``fused`` for a run of digits still to split). It depends on the
+    text alone, so one is made per text (cached) and shared by every cell of that text."""
+
+    __slots__ = ("text", "key", "value", "unit", "is_value", "fused", "missing")
+
+    def __init__(self, text: str, key: str, value: int | float | None, unit: str | None, is_value: bool,
+                 fused: bool, missing: bool) -> None:
+        self.text = text
+        self.key = key
+        self.value = value
+        self.unit = unit
+        self.is_value = is_value
+        self.fused = fused
+        self.missing = missing
 
 
-def make_token(text: str, span: Span, fused: bool = False) -> SourceCell:
+# A token of a table's stream: a cell's lexeme and its place. A plain pair, which ``zip`` makes in
+# C: an object per cell (~1,800 instructions to build) cost more than reading the cell.
+Token = tuple[Lexeme, Place]
+
+
+def tokens_of(texts: Sequence[str], places: Sequence[Place], fused: bool = False) -> Iterator[Token]:
+    """The tokens of cells, given by their texts and places. With ``fused``, a run of digits
+    ("801000081", "0 0 0 0 0 00") is marked for ``govlint.flatten`` to split once its row is known."""
+    return zip(map(_fused_lexeme if fused else _lexeme, texts), places)
+
+
+def lexeme_of(text: str, fused: bool = False) -> Lexeme:
+    """What ``text`` reads as in a table (cached)."""
+    return _fused_lexeme(text) if fused else _lexeme(text)
+
+
+def make_token(text: str, span: Span, fused: bool = False) -> Token:
     """One token of ``text`` at ``span``."""
-    token = SourceCell(text, place_of(span))
-    classify((token,), fused)
-    return token
+    return lexeme_of(text, fused), place_of(span)
 
 
-def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | None, bool, bool, bool]:
-    """(key, value, unit, is_value, fused, missing) of a token's text (key "" for values; missing:
-    a value that is blank, not a run still to split)."""
+def _classify(text: str, fused: bool) -> Lexeme:
+    """The lexeme of a token's text (key "" for values; missing: a value that is blank, not a run
+    still to split)."""
     norm = norm_text(text).strip()
     if norm.lower() in MISSING_MARKS:
-        return "", None, None, True, False, True
+        return Lexeme(text, "", None, None, True, False, True)
     m = _NUMBER.match(norm)
     fused = fused and bool(norm) and norm[0].isdigit()
     if m:
@@ -61,23 +85,25 @@ def _classify(text: str, fused: bool) -> tuple[str, int | float | None, str | No
         value: int | float = float(number) if "." in number else int(number)
         if m["sign"] in ("减", "-", "−"):
             value = -value
-        return "", value, m["unit"], True, fused and not m["sign"], False
+        return Lexeme(text, "", value, m["unit"], True, fused and not m["sign"], False)
     if fused and is_run(norm):
-        return "", None, None, True, True, False
-    return label_key(text), None, None, False, False, False
+        return Lexeme(text, "", None, None, True, True, False)
+    return Lexeme(text, label_key(text), None, None, False, False, False)
 
 
 # Cached by text, one cache per mode: the same labels and small numbers come in every report, and a
 # cache of one argument keys by the text itself (no key tuple to build and hash per cell).
-_kind = functools.lru_cache(maxsize=8192)(lambda text: _classify(text, False))
-_fused_kind = functools.lru_cache(maxsize=1024)(lambda text: _classify(text, True))
+_lexeme = functools.lru_cache(maxsize=8192)(lambda text: _classify(text, False))
+_fused_lexeme = functools.lru_cache(maxsize=1024)(lambda text: _classify(text, True))
 
 
-def _label(text: str, key: str, place: Place) -> SourceCell:
+def _label(text: str, key: str, place: Place) -> Token:
     """A label token made of others (a label broken over two cells)."""
-    token = SourceCell(text, place)
-    token.key, token.value, token.unit, token.is_value, token.fused, token.missing = key, None, None, False, False, False
-    return token
+    return Lexeme(text, key, None, None, False, False, False), place
+
+
+def _span(token: Token) -> Span:
+    return Span(*token[1])
 
 
 @frozen
@@ -86,50 +112,53 @@ class Fused:
     reader to take, or to choose among by the table's other identities, or to report."""
 
     label: str
-    token: SourceCell
+    token: Token
     run: str  # the token's text without a unit: what the spans of a split cut
     split: Split
     width: int
 
-    def cells(self, spans: settle.Spans) -> list[SourceCell]:
+    def cells(self, spans: settle.Spans) -> list[Token]:
         spans = list(spans)
-        spans[-1] = (spans[-1][0], len(self.token.text))  # "13575394432.52元": the unit stays on the last cell
+        spans[-1] = (spans[-1][0], len(self.token[0].text))  # "13575394432.52元": the unit stays on the last cell
         return [_sub_token(self.token, start, end) for start, end in spans]
 
     def problem(self) -> Problem:
-        text, found, width = self.token.text, self.split, self.width
+        text, found, width, span = self.token[0].text, self.split, self.width, _span(self.token)
         if not found.candidates:
             zh = f"表格行“{self.label}”的数字“{text}”没有分隔，无法拆成 {width} 个满足表内勾稽关系的数值，未采用。"
             en = f"Table row '{self.label}': the run '{text}' cannot be split into {width} values that satisfy the row's identity; not used."
-            return _problem("P905", zh, en, self.token.span)
+            return _problem("P905", zh, en, span)
         shown = [" | ".join(text[a:b] for a, b in candidate) for candidate in found.candidates[:_SHOWN]]
         if found.unique:  # overruled by the table's other identities (govlint.settle)
             zh = (f"表格行“{self.label}”的数字“{text}”没有分隔，按本行勾稽关系只能拆为 {shown[0]}，"
                   "但与表内其他勾稽关系不符，又无其他拆分方式明显更符，未采用。")
             en = (f"Table row '{self.label}': the run '{text}' splits one way by the row's identity ({shown[0]}), "
                   "but the table's other identities do not bear it out and no other split stands out; not used.")
-            return _problem("P905", zh, en, self.token.span)
+            return _problem("P905", zh, en, span)
         listed = "；".join(shown) + ("；…" if len(found.candidates) > len(shown) or not found.complete else "")
         count_zh = f"共 {len(found.candidates)} 种" if found.complete else f"超过 {len(found.candidates)} 种"
         count_en = f"{len(found.candidates)}" if found.complete else f"more than {len(found.candidates)}"
         zh = f"表格行“{self.label}”的数字“{text}”没有分隔，可拆分方式不唯一（{count_zh}：{listed}），未采用。"
         en = f"Table row '{self.label}': the run '{text}' splits {count_en} ways ({listed}); not used."
-        return _problem("P905", zh, en, self.token.span)
+        return _problem("P905", zh, en, span)
 
 
-def unfuse(table_id: str, label: str, values: list[SourceCell], width: int) -> list[SourceCell] | Fused:
+def unfuse(table_id: str, label: str, values: list[Token], width: int) -> list[Token] | Fused:
     """A row's values as they are, or, when its numbers arrived as one run without separators,
     the splits of the run by the row's identity (``govlint.flatten``)."""
-    if len(values) != 1 or not values[0].fused or (width == 1 and values[0].value is not None):
+    if len(values) != 1:
         return values
     token = values[0]
-    run = _UNIT_SUFFIX.sub("", token.text)
+    lexeme = token[0]
+    if not lexeme.fused or (width == 1 and lexeme.value is not None):
+        return values
+    run = _UNIT_SUFFIX.sub("", lexeme.text)
     return Fused(label, token, run, split_run(run, layout(table_id, width)), width)
 
 
-def _sub_token(token: SourceCell, start: int, end: int) -> SourceCell:
-    line, column, _end_line, _end_column, origin = token.place
-    return make_token(token.text[start:end], Span(line, column + start, line, column + end, origin))
+def _sub_token(token: Token, start: int, end: int) -> Token:
+    lexeme, (line, column, _end_line, _end_column, origin) = token
+    return _lexeme(lexeme.text[start:end]), (line, column + start, line, column + end, origin)
 
 
 def _strip_enumerator(key: str) -> str:
@@ -218,15 +247,15 @@ def _matcher(spec: TableSpec, exact_only: bool) -> _RowMatcher:
     return _RowMatcher(spec, exact_only)
 
 
-def map_rows(spec: TableSpec, tokens: list[SourceCell], exact_labels: bool) -> tuple[Table, list[Problem]]:
+def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[Table, list[Problem]]:
     """Map a T1 or T2 token stream: each matched label opens a row, values fill it in order."""
     matcher = _matcher(spec, exact_labels)
     problems: list[Problem] = []
     rows: dict[str, Row] = {}
     fused: dict[str, Fused] = {}  # rows read once the table is: Table 2's fused rows, others' ambiguous ones
-    empty: dict[str, SourceCell] = {}  # rows whose label came with no values (so far)
-    current = None  # (RowSpec, label SourceCell, [value SourceCells], matched approximately)
-    stray: tuple[SourceCell, list[SourceCell]] | None = None  # an unknown label that values followed
+    empty: dict[str, Token] = {}  # rows whose label came with no values (so far)
+    current = None  # (RowSpec, label Token, [value Tokens], matched approximately)
+    stray: tuple[Token, list[Token]] | None = None  # an unknown label that values followed
 
     def flush() -> None:
         nonlocal current
@@ -234,104 +263,109 @@ def map_rows(spec: TableSpec, tokens: list[SourceCell], exact_labels: bool) -> t
             return
         row_spec, label, values, approximate = current
         current = None
+        text = label[0].text
         if approximate and values:
-            problems.append(_problem("P906", f"表格行标签“{label.text}”与格式中的“{row_spec.label}”近似，按其读取。",
-                                     f"Table label '{label.text}' matched approximately: read as '{row_spec.label}'.",
-                                     label.span))
+            problems.append(_problem("P906", f"表格行标签“{text}”与格式中的“{row_spec.label}”近似，按其读取。",
+                                     f"Table label '{text}' matched approximately: read as '{row_spec.label}'.",
+                                     _span(label)))
         if row_spec.id in rows and not values:
             return  # a label repeated without values (a header reprinted after a page break)
         if row_spec.id in empty:
             del empty[row_spec.id]  # the label came first on its own, its values later: take them
         elif row_spec.id in rows:
-            problems.append(_problem("P903", f"表格行“{label.text}”重复出现，只采用第一次的数值。",
-                                     f"Table row '{label.text}' appears twice; the first one is used.", label.span))
+            problems.append(_problem("P903", f"表格行“{text}”重复出现，只采用第一次的数值。",
+                                     f"Table row '{text}' appears twice; the first one is used.", _span(label)))
             return
-        unfused = unfuse(spec.id, label.text, values, len(row_spec.columns))
+        unfused = unfuse(spec.id, text, values, len(row_spec.columns))
         if isinstance(unfused, Fused):
             if spec.id == "T2" or not unfused.split.unique:  # Table 2: its identities across rows choose
                 fused[row_spec.id] = unfused
-                rows[row_spec.id] = Row(row_spec.id, label.text, (), label.place)
+                rows[row_spec.id] = Row(row_spec.id, text, (), label[1])
                 return
             unfused = unfused.cells(unfused.split.candidates[0])
         values = unfused
-        while len(values) > len(row_spec.columns) and values[-1].missing:
+        while len(values) > len(row_spec.columns) and values[-1][0].missing:
             values = values[:-1]  # empty grid cells after a full row are layout (a cell not merged), not data
         if len(values) > len(row_spec.columns):
-            extra = " ".join(v.text or "(空)" for v in values[len(row_spec.columns):])
-            problems.append(_problem("P904", f"表格行“{label.text}”多出 {len(values) - len(row_spec.columns)} 个数值（{extra}），已忽略。",
-                                     f"Table row '{label.text}' has {len(values) - len(row_spec.columns)} extra value(s) ({extra}); ignored.",
-                                     values[len(row_spec.columns)].span))
+            extra = " ".join(v.text or "(空)" for v, _place in values[len(row_spec.columns):])
+            problems.append(_problem("P904", f"表格行“{text}”多出 {len(values) - len(row_spec.columns)} 个数值（{extra}），已忽略。",
+                                     f"Table row '{text}' has {len(values) - len(row_spec.columns)} extra value(s) ({extra}); ignored.",
+                                     _span(values[len(row_spec.columns)])))
         elif not values:
             empty[row_spec.id] = label  # reported at the end unless the row comes again with values
         elif len(values) < len(row_spec.columns):
-            problems.append(_problem("P904", f"表格行“{label.text}”只有 {len(values)} 个数值，应有 {len(row_spec.columns)} 个。",
-                                     f"Table row '{label.text}' has {len(values)} value(s); {len(row_spec.columns)} expected.",
-                                     label.span))
+            problems.append(_problem("P904", f"表格行“{text}”只有 {len(values)} 个数值，应有 {len(row_spec.columns)} 个。",
+                                     f"Table row '{text}' has {len(values)} value(s); {len(row_spec.columns)} expected.",
+                                     _span(label)))
         rows[row_spec.id] = _row(spec.id, row_spec, label, values)
 
     def flush_stray() -> None:
         nonlocal stray
-        if stray and any(not v.missing for v in stray[1]):  # a row of blanks loses no data
+        if stray and any(not v.missing for v, _place in stray[1]):  # a row of blanks loses no data
             label, values = stray
-            problems.append(_problem("P903", f"无法识别的表格行“{label.text}”（{len(values)} 个数值未采用）。",
-                                     f"Unrecognised table row '{label.text}' ({len(values)} value(s) not used).", label.span))
+            text = label[0].text
+            problems.append(_problem("P903", f"无法识别的表格行“{text}”（{len(values)} 个数值未采用）。",
+                                     f"Unrecognised table row '{text}' ({len(values)} value(s) not used).", _span(label)))
         stray = None
 
     def flush_orphans() -> None:
         """Values with no label before them (a label lost by extraction): one problem per run."""
         if orphans:
-            shown = " ".join(t.text for t in orphans)
+            shown = " ".join(v.text for v, _place in orphans)
             if len(orphans) == 1:
                 zh = f"数值“{shown}”前没有可识别的行标签，未采用。"
                 en = f"Value '{shown}' has no recognisable row label before it; not used."
             else:
                 zh = f"{len(orphans)} 个数值（{shown}）前没有可识别的行标签，未采用。"
                 en = f"{len(orphans)} values ({shown}) have no recognisable row label before them; not used."
-            problems.append(_problem("P903", zh, en, _join(orphans[0], orphans[-1])))
+            problems.append(_problem("P903", zh, en, _join(orphans[0][1], orphans[-1][1])))
             orphans.clear()
 
-    orphans: list[SourceCell] = []
+    orphans: list[Token] = []
     for token in tokens:
-        if not token.is_value and current is not None and not current[2] and matcher.continues(token.key):
+        lexeme, place = token
+        if lexeme.is_value:
+            if current is not None:
+                current[2].append(token)
+            elif stray is not None:
+                stray[1].append(token)
+            elif not lexeme.missing:
+                orphans.append(token)
+            continue
+        if current is not None and not current[2] and matcher.continues(lexeme.key):
             continue  # "（二）部分公开（区分处理的，只计这一情" then "形，不计其他情形）": one label
-        if not token.is_value and stray is not None and not stray[1] and matcher.continues(token.key):
+        if stray is not None and not stray[1] and matcher.continues(lexeme.key):
             # "5.要求行政机关确认或重新出具" then "已获取信息": the two halves make the label.
-            label = _label(stray[0].text + token.text, stray[0].key + token.key, _joined(stray[0], token))
-            row_spec = matcher.match(label.key)
+            (first, first_place), _values = stray
+            label = _label(first.text + lexeme.text, first.key + lexeme.key, _joined(first_place, place))
+            row_spec = matcher.match(label[0].key)
             approximate = row_spec is None
             if approximate:
-                row_spec = matcher.approximate(label.key)
+                row_spec = matcher.approximate(label[0].key)
             if row_spec is not None:
                 stray, current = None, (row_spec, label, [], approximate)
             else:
                 stray = (label, [])
             continue
-        if not token.is_value:
-            flush_orphans()
-            flush()
-            flush_stray()
-            row_spec = matcher.match(token.key)
-            approximate = row_spec is None
-            if approximate:
-                row_spec = matcher.approximate(token.key)
-            if row_spec is not None:
-                current = (row_spec, token, [], approximate)
-            elif token.key not in matcher.groups and len(token.key) > 2:
-                stray = (token, [])
-            continue
-        if current is not None:
-            current[2].append(token)
-        elif stray is not None:
-            stray[1].append(token)
-        elif not token.missing:
-            orphans.append(token)
+        flush_orphans()
+        flush()
+        flush_stray()
+        row_spec = matcher.match(lexeme.key)
+        approximate = row_spec is None
+        if approximate:
+            row_spec = matcher.approximate(lexeme.key)
+        if row_spec is not None:
+            current = (row_spec, token, [], approximate)
+        elif lexeme.key not in matcher.groups and len(lexeme.key) > 2:
+            stray = (token, [])
     flush_orphans()
     flush()
     flush_stray()
     for row_id, label in empty.items():
         width = len(spec.row(row_id).columns)
-        problems.append(_problem("P904", f"表格行“{label.text}”只有 0 个数值，应有 {width} 个。",
-                                 f"Table row '{label.text}' has 0 value(s); {width} expected.", label.span))
+        text = label[0].text
+        problems.append(_problem("P904", f"表格行“{text}”只有 0 个数值，应有 {width} 个。",
+                                 f"Table row '{text}' has 0 value(s); {width} expected.", _span(label)))
     if fused:
         chosen = _choose(spec, rows, fused)
         for row_id, pending in fused.items():
@@ -344,17 +378,18 @@ def map_rows(spec: TableSpec, tokens: list[SourceCell], exact_labels: bool) -> t
     return Table(spec.id, ordered, _table_span(tokens)), problems
 
 
-def _row(table_id: str, row_spec, label: SourceCell, values: list[SourceCell]) -> Row:
+def _row(table_id: str, row_spec, label: Token, values: list[Token]) -> Row:
     cells = _cells(table_id, row_spec.id, row_spec.columns, values)
-    return Row(row_spec.id, label.text, cells, _joined(label, values[-1] if values else label))
+    lexeme, label_place = label
+    return Row(row_spec.id, lexeme.text, cells, _joined(label_place, values[-1][1] if values else label_place))
 
 
-def _cells(table_id: str, row_id: str, columns, values: list[SourceCell]) -> tuple[Cell, ...]:
+def _cells(table_id: str, row_id: str, columns, values: list[Token]) -> tuple[Cell, ...]:
     # A loop, not a comprehension: on CPython 3.11 a comprehension's function costs more than
     # the appends of a row's few cells.
     cells = []
-    for column, v in zip(columns, values):
-        cells.append(Cell(table_id, row_id, column, v.text, v.value, v.unit, v.place))
+    for column, (lexeme, place) in zip(columns, values):
+        cells.append(Cell(table_id, row_id, column, lexeme.text, lexeme.value, lexeme.unit, place))
     return tuple(cells)
 
 
@@ -368,7 +403,7 @@ def _choose(spec: TableSpec, rows: dict[str, Row], fused: dict[str, Fused]) -> d
     return settle.choose(known, runs, t2_outcome_rows(spec.rows), len(spec.columns))
 
 
-def map_single_row(spec: TableSpec, tokens: list[SourceCell]) -> tuple[Table, list[Problem]]:
+def map_single_row(spec: TableSpec, tokens: list[Token]) -> tuple[Table, list[Problem]]:
     """Map Table 3: one data row of 15 values after the (possibly broken-up) header."""
     row_spec = spec.rows[0]
     width = len(row_spec.columns)
@@ -382,21 +417,21 @@ def map_single_row(spec: TableSpec, tokens: list[SourceCell]) -> tuple[Table, li
     if len(values) > width:
         # Blank debris between header and data (a split header cell) comes first; data comes last.
         leading = values[: len(values) - width]
-        if any(not v.missing for v in leading):
+        if any(not lexeme.missing for lexeme, _place in leading):
             problems.append(_problem("P904", f"表三有 {len(values)} 个数值，应为 {width} 个；采用最后 {width} 个。",
                                      f"Table 3 has {len(values)} values, {width} expected; the last {width} are used.",
-                                     values[0].span))
+                                     _span(values[0])))
         values = values[-width:]
     elif len(values) < width:
-        anchor = values[0].span if values else _table_span(tokens)
+        anchor = _span(values[0]) if values else _table_span(tokens)
         problems.append(_problem("P904", f"表三只有 {len(values)} 个数值，应为 {width} 个。",
                                  f"Table 3 has {len(values)} value(s); {width} expected.", anchor))
     cells = _cells(spec.id, row_spec.id, row_spec.columns, values)
-    rows = (Row(row_spec.id, "", cells, _joined(values[0], values[-1])),) if values else ()
+    rows = (Row(row_spec.id, "", cells, _joined(values[0][1], values[-1][1])),) if values else ()
     return Table(spec.id, rows, _table_span(tokens)), problems
 
 
-def _table3_values(tokens: list[SourceCell], width: int) -> list[SourceCell]:
+def _table3_values(tokens: list[Token], width: int) -> list[Token]:
     """The value tokens that make up Table 3's data row.
 
     The values come after the (possibly broken-up) header, in one run or in three (one table per
@@ -404,16 +439,16 @@ def _table3_values(tokens: list[SourceCell], width: int) -> list[SourceCell]:
     into the region) is not data. So runs of values are taken in order, from the first that holds
     a number, until ``width`` values are in hand. A table of blanks only keeps the run after the
     last label."""
-    runs: list[list[SourceCell]] = [[]]
+    runs: list[list[Token]] = [[]]
     for token in tokens:
-        if token.is_value:
+        if token[0].is_value:
             runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
-    first = next((i for i, run in enumerate(runs) if any(not t.missing for t in run)), None)
+    first = next((i for i, run in enumerate(runs) if any(not lexeme.missing for lexeme, _place in run)), None)
     if first is None:
         return runs[-1]
-    values: list[SourceCell] = []
+    values: list[Token] = []
     for run in runs[first:]:
         if len(values) >= width:
             break
@@ -425,17 +460,17 @@ def _problem(code: str, zh: str, en: str, span: Span | None) -> Problem:
     return Problem(code, zh, en, span)
 
 
-def _joined(first: SourceCell, last: SourceCell) -> Place:
+def _joined(first: Place, last: Place) -> Place:
     """The place from the start of ``first`` to the end of ``last``."""
-    line, column, _end_line, _end_column, origin = first.place
-    return (line, column, last.place[2], last.place[3], origin)
+    line, column, _end_line, _end_column, origin = first
+    return (line, column, last[2], last[3], origin)
 
 
-def _join(first: SourceCell, last: SourceCell) -> Span:
+def _join(first: Place, last: Place) -> Span:
     return Span(*_joined(first, last))
 
 
-def _table_span(tokens: list[SourceCell]) -> Span | None:
+def _table_span(tokens: list[Token]) -> Span | None:
     if not tokens:
         return None
-    return _join(tokens[0], tokens[-1])
+    return _join(tokens[0][1], tokens[-1][1])

@@ -8,8 +8,7 @@ import json
 import pytest
 
 from govlint.cli import main
-from govlint.tables import make_token
-from govlint.model import Span
+from govlint.tables import lexeme_of
 
 from .conftest import SEEDS
 from .seed_expectations import SEEDS as EXPECTED
@@ -34,7 +33,7 @@ def dump(name: str, capsys) -> dict:
 
 def expected_value(raw: str):
     """What a printed cell means: the number, or None for a blank (missing, never 0)."""
-    return make_token(raw, Span(1, 1, 1, 1)).value
+    return lexeme_of(raw).value
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -32,7 +32,7 @@ import regex
 from ..dates import find_dates
 from ..normalize import label_key, norm_text
 from .layout import CELL_SEPARATOR, drop_label_debris, squash
-from ..source import Place, SourceCell, SourceLine
+from ..source import Place, SourceLine, single
 
 _BLOCK = frozenset(
     "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure "
@@ -192,25 +192,25 @@ class _Walker:
         self.pending = []
         if text:
             place = self.locator.place(text, line)
-            self.lines.append(SourceLine((SourceCell(text, place),), place, text))
+            self.lines.append(single(text, place))
 
     def table(self, table) -> None:
         for tr in _rows(table):
-            cells = []
+            texts = []
+            places = []
             for td in tr:
                 if td.tag not in ("td", "th"):
                     continue
                 text = _cell_text(td)
-                place = self.locator.place(text, td.sourceline) if text else _blank_place(self.locator, td)
-                cells.append(SourceCell(text, place))
-            texts = [cell.text for cell in cells]
+                texts.append(text)
+                places.append(self.locator.place(text, td.sourceline) if text else _blank_place(self.locator, td))
             debris = drop_label_debris(texts)
-            cells, texts = cells[debris:], texts[debris:]
-            if cells:
+            texts, places = texts[debris:], places[debris:]
+            if texts:
                 raw = CELL_SEPARATOR.join(texts)
-                first, last = cells[0].place, cells[-1].place
+                first, last = places[0], places[-1]
                 place = (first[0], first[1], last[2], last[3], ())
-                self.lines.append(SourceLine(tuple(cells), place, raw, True, True, tuple(texts)))  # separated, a grid
+                self.lines.append(SourceLine(tuple(texts), tuple(places), place, raw, True, True))  # separated, a grid
 
 
 def _rows(table):
@@ -292,7 +292,7 @@ def _header(text: str, line: int | None, needle: str, locator: _Locator) -> Sour
     source = locator.lines[number - 1] if 0 < number <= len(locator.lines) else ""
     column = max(source.find(needle), 0) + 1
     place = (number, column, number, column + len(text), ())
-    return SourceLine((SourceCell(text, place),), place, text)
+    return single(text, place)
 
 
 def _page_title(root, article) -> tuple[str, int | None] | None:

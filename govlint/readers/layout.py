@@ -1,7 +1,7 @@
 """Shared by the structured readers (HTML, DOCX, PDF): cell text clean-up, and lines in reading
 order for inputs that have no text lines of their own.
 
-Merged cells: a table row is emitted with one ``SourceCell`` per *real* cell, at the grid
+Merged cells: a table row is emitted with one cell (text and place) per *real* cell, at the grid
 position where the cell starts. The positions a colspan or rowspan covers are not emitted: the
 builder reads a table as a stream of labels and values, so an empty cell there would read as a
 blank (missing) value and shift every value after it. A row-group label ("三、本年度办理结果",
@@ -15,7 +15,7 @@ import functools
 
 import regex
 
-from ..source import SourceCell, SourceLine
+from ..source import SourceLine, single
 
 _CJK = r"\p{Han}\p{InCJK_Symbols_and_Punctuation}\p{InHalfwidth_and_Fullwidth_Forms}"
 # A line break between two CJK characters or digits is layout (a narrow cell wraps "商业\n企业" and
@@ -48,7 +48,7 @@ class Lines:
             return
         number = len(self.lines) + 1
         place = (number, 1, number, len(text) + 1, origin)
-        self.lines.append(SourceLine((SourceCell(text, place),), place, text))
+        self.lines.append(single(text, place))
 
     def row(self, cells: list[tuple[str, tuple[tuple[str, int], ...]]], origin: tuple[tuple[str, int], ...]) -> None:
         """A table row: ``cells`` are (text, origin) of each real cell in order."""
@@ -56,17 +56,17 @@ class Lines:
         if not cells:
             return
         number = len(self.lines) + 1
-        out = []
         texts = []
+        places = []
         column = 1
         for text, cell_origin in cells:
             text = squash(text)
-            out.append(SourceCell(text, (number, column, number, column + len(text), cell_origin)))
             texts.append(text)
+            places.append((number, column, number, column + len(text), cell_origin))
             column += len(text) + len(CELL_SEPARATOR)
         raw = CELL_SEPARATOR.join(texts)
         place = (number, 1, number, len(raw) + 1, origin)
-        self.lines.append(SourceLine(tuple(out), place, raw, True, True, tuple(texts)))  # separated, a grid
+        self.lines.append(SourceLine(tuple(texts), tuple(places), place, raw, True, True))  # separated, a grid
 
 
 _LABEL = regex.compile(r"[\p{L}]")

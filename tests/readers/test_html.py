@@ -50,7 +50,7 @@ def test_meta_publication_date_when_the_page_shows_none():
 
 def test_rowspan_and_colspan_rows_come_once_with_values_in_place():
     lines = source_lines((FORMS / "000.html").read_text(encoding="utf-8"))
-    rows = [[c.text for c in line.cells] for line in lines if line.separated]
+    rows = [list(line.texts) for line in lines if line.separated]
     assert ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"] in rows
     assert ["第二十条第（一）项"] in rows  # colspan=4: one cell, no blank debris
     assert ["行政许可", "0"] in rows  # the value cell spans 3 columns
@@ -66,7 +66,7 @@ def test_grid_places_cells_after_rowspans_from_above():
         "<table><tr><td rowspan='2'>A</td><td colspan='2'>B</td><td rowspan='2'>C</td></tr>"
         "<tr><td>d</td><td>e</td></tr><tr><td>1</td><td>&nbsp;</td><td>3</td><td>&nbsp;</td></tr></table>"
     )
-    rows = [[c.text for c in line.cells] for line in source_lines(html)]
+    rows = [list(line.texts) for line in source_lines(html)]
     assert rows == [["A", "B", "C"], ["d", "e"], ["1", "", "3", ""]]
 
 
@@ -94,7 +94,7 @@ def test_a_table_holding_tables_is_layout_not_data():
         "<table><tr><td><p>一、总体情况</p><table><tr><td>行政复议</td><td>行政诉讼</td></tr></table></td></tr></table>"
     )
     lines = source_lines(html)
-    assert [(line.separated, [c.text for c in line.cells]) for line in lines] == [
+    assert [(line.separated, list(line.texts)) for line in lines] == [
         (False, ["一、总体情况"]),
         (True, ["行政复议", "行政诉讼"]),
     ]
