@@ -11,7 +11,7 @@ import attrs
 from .config import Config
 from .core_rules import PluginFailed, RuleCrashed, TimeBudgetExceeded, UnreadableInput
 from .finding import Finding
-from .limits import check_deadline
+from .limits import check_deadline, deadline_to_check
 from .model import Document
 from .plugins import Registry
 from .source import ReadError
@@ -34,10 +34,12 @@ def lint_document(doc: Document, registry: Registry, config: Config) -> list[Fin
     # rule reporting its own "missing …" about a news article.
     families = None if doc.sections or doc.tables else _FAMILIES_FOR_NON_REPORTS
     lang = config.lang
+    checked = deadline_to_check()  # where no timer can interrupt a rule, stop between rules (govlint.limits)
     for rule_class, severity in _enabled(registry, config):
         if families and rule_class.family not in families:
             continue
-        check_deadline()  # where no timer can interrupt a rule, stop between rules (govlint.limits)
+        if checked:
+            check_deadline()
         rule = rule_class()
         try:
             produced = list(rule.check(doc, Context(rule, lang, options)))

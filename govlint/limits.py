@@ -57,6 +57,12 @@ def check_deadline() -> None:
         raise BudgetExceeded
 
 
+def deadline_to_check() -> bool:
+    """Whether the current document has a budget that only ``check_deadline`` enforces: one
+    under no timer (a timer interrupts wherever the document is, so checks would find nothing)."""
+    return _deadline.get() is not None
+
+
 def _alarm(signum, frame) -> None:
     raise BudgetExceeded
 
@@ -67,15 +73,17 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     if not seconds:
         yield
         return
-    token = _deadline.set(time.monotonic() + seconds)
     timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if timer:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, seconds)
+    else:  # the deadline is what check_deadline enforces, where no timer can
+        token = _deadline.set(time.monotonic() + seconds)
     try:
         yield
     finally:
         if timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-        _deadline.reset(token)
+        else:
+            _deadline.reset(token)

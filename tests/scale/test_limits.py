@@ -18,7 +18,7 @@ from govlint import hookimpl
 from govlint.api import lint_file
 from govlint.config import Config
 from govlint.lazyregex import LazyPattern
-from govlint.limits import BudgetExceeded, check_deadline, time_budget
+from govlint.limits import BudgetExceeded, check_deadline, deadline_to_check, time_budget
 from govlint.plugins import load_registry
 from govlint.rule import Rule
 from tests.conftest import seed_path
@@ -109,6 +109,24 @@ def test_without_a_timer_the_deadline_is_checked_between_rules():
     thread.start()
     thread.join()
     assert outcome == ["stopped"]
+
+
+def test_only_a_budget_no_timer_enforces_is_checked_between_rules():
+    """The engine checks the deadline between rules only where no timer interrupts the document."""
+    seen = []
+
+    def run():
+        with time_budget(5):
+            seen.append(deadline_to_check())
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    with time_budget(5):  # the main thread: SIGALRM stops the document wherever it is
+        seen.append(deadline_to_check())
+    with time_budget(None):
+        seen.append(deadline_to_check())
+    assert seen == [True, False, False]
 
 
 def test_size_limit_gives_p901_and_marks_the_file_skipped(tmp_path):
