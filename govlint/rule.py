@@ -17,6 +17,7 @@ A rule is a small class whose docstring is its documentation::
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
@@ -94,7 +95,12 @@ class Context:
     def __init__(self, rule: Rule, lang: str = "zh", options: Mapping[str, Any] | None = None) -> None:
         self.rule = rule
         self.lang = lang
-        self.options = dict(options or {})
+        self._run_options = options
+
+    @functools.cached_property
+    def options(self) -> dict[str, Any]:
+        """The run's options: a copy, made when a rule first asks (few do), that it may change."""
+        return dict(self._run_options or {})
 
     def text(self, zh: str, en: str) -> str:
         return en if self.lang == "en" else zh

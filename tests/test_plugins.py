@@ -64,6 +64,31 @@ def test_a_crashing_rule_becomes_an_internal_finding_and_others_still_run():
     assert "ZZ101" in codes and "A100" in codes  # the third-party rule and the built-in pack both ran
 
 
+class ChangesOptions(Rule):
+    """Test rule: changes its options and reports what it was given."""
+
+    code = "ZZ103"
+    name = "zz-options"
+    family = "structure"
+    severity = "info"
+
+    def check(self, doc, ctx):
+        given = sorted(ctx.options.items())
+        ctx.options["report_kind"] = "township"
+        ctx.options["added"] = True
+        yield ctx.report(zh=str(given), en=str(given))
+
+
+def test_a_rule_changes_only_its_own_copy_of_the_options():
+    config = govlint.Config(options={"time-budget": 0})
+    first, second = (govlint.lint_path(seed_path("001"), config=config, plugins=[Plugin(ChangesOptions)])
+                     for _ in range(2))
+    said = [f.message for findings in (first, second) for f in findings if f.code == "ZZ103"]
+    assert said == ["[('report_kind', None), ('time-budget', 0)]"] * 2
+    assert config.options == {"time-budget": 0}
+    assert {f.code for f in first} - {"ZZ103"} == {f.code for f in govlint.lint_path(seed_path("001"), config=config)}
+
+
 def test_a_plugin_from_an_entry_point_is_loaded(tmp_path, monkeypatch):
     """Install a throwaway distribution with a `govlint.rules` entry point and see its rule."""
     package = tmp_path / "thirdparty_rules.py"
