@@ -6,6 +6,7 @@ import importlib
 import inspect
 import pkgutil
 import re
+import signal
 import threading
 import time
 
@@ -127,6 +128,18 @@ def test_only_a_budget_no_timer_enforces_is_checked_between_rules():
     with time_budget(None):
         seen.append(deadline_to_check())
     assert seen == [True, False, False]
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM timer on this platform")
+@pytest.mark.parametrize("handler", [signal.SIG_DFL, signal.SIG_IGN, lambda signum, frame: None])
+def test_a_budget_gives_back_the_alarm_handler_it_found(handler):
+    previous = signal.signal(signal.SIGALRM, handler)
+    try:
+        with time_budget(5):
+            assert signal.getsignal(signal.SIGALRM) is not handler
+        assert signal.getsignal(signal.SIGALRM) == handler
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_size_limit_gives_p901_and_marks_the_file_skipped(tmp_path):
