@@ -31,7 +31,7 @@ from .normalize import label_key, norm_text, normalize
 from .source import SourceLine
 from .schema import detection_signals, schema_for
 from .segment import cut, heading_by_phrase
-from .tables import Token, lexeme_of, map_rows, map_single_row, tokens_of
+from .tables import Token, make_token, map_rows, map_single_row, tokens_of
 
 SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
 # Written so no two whitespace runs can split the same spaces (linear time on a line of blanks).
@@ -215,7 +215,7 @@ def build_document(
 
 def _blank(line: SourceLine) -> Token:
     """A line of empty cells as one blank value: its first cell."""
-    return lexeme_of(line.texts[0]), line.places[0]
+    return make_token(line.texts[0], line.places[0])
 
 
 def _values_in(tokens: list[Token]) -> int:

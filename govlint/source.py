@@ -33,10 +33,6 @@ class InputTooLarge(ReadError):
     """The file is over the configured ``max-bytes``: skipped, not read."""
 
 
-def place_of(span: Span) -> Place:
-    return (span.line, span.column, span.end_line, span.end_column, span.origin)
-
-
 class SourceLine:
     """One line of text, or one table row, and its place. ``texts`` has a single cell's text for
     plain text; a row split on separators has one per cell, trailing empty ones (colspan debris)

@@ -21,7 +21,7 @@ from .lazyregex import LazyPattern
 from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
 from .schema import TableSpec, t2_outcome_rows
-from .source import Place, place_of
+from .source import Place
 
 MISSING_MARKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "无", "空", "none", "n/a"})
 _NUMBER = regex.compile(
@@ -67,9 +67,9 @@ def lexeme_of(text: str, fused: bool = False) -> Lexeme:
     return _fused_lexeme(text) if fused else _lexeme(text)
 
 
-def make_token(text: str, span: Span, fused: bool = False) -> Token:
-    """One token of ``text`` at ``span``."""
-    return lexeme_of(text, fused), place_of(span)
+def make_token(text: str, place: Place, fused: bool = False) -> Token:
+    """One token of ``text`` at ``place``."""
+    return lexeme_of(text, fused), place
 
 
 def _classify(text: str, fused: bool) -> Lexeme:
@@ -158,7 +158,7 @@ def unfuse(table_id: str, label: str, values: list[Token], width: int) -> list[T
 
 def _sub_token(token: Token, start: int, end: int) -> Token:
     lexeme, (line, column, _end_line, _end_column, origin) = token
-    return _lexeme(lexeme.text[start:end]), (line, column + start, line, column + end, origin)
+    return make_token(lexeme.text[start:end], (line, column + start, line, column + end, origin))
 
 
 def _strip_enumerator(key: str) -> str:

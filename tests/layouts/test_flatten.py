@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govlint.flatten import Closest, Group, closest_split, layout, split_run
-from govlint.model import Span
 from govlint.schema import schema_for
 from govlint.settle import choose
 from govlint.tables import make_token, map_rows
@@ -90,8 +89,8 @@ def test_column_identities_settle_what_one_row_cannot():
 
 def test_table_reader_reports_an_ambiguous_row_and_leaves_it_unread():
     spec = schema_for("2021").table("T2")
-    span = Span(1, 1, 1, 10)
-    tokens = [make_token("（一）予以公开", span), make_token("220000022", span, fused=True)]
+    place = (1, 1, 1, 10, ())
+    tokens = [make_token("（一）予以公开", place), make_token("220000022", place, fused=True)]
     table, problems = map_rows(spec, tokens, exact_labels=False)
     assert table.row("R3.1").cells == ()
     assert [p.code for p in problems] == ["P905"]
@@ -142,8 +141,8 @@ def test_generated_table2_rows(values, spaces):
     run = _check(values, T2, spaces)
     # Through the table reader: the row is read only when the split is unique, else P905.
     spec = schema_for("2021").table("T2")
-    span = Span(1, 1, 1, len(run) + 1)
-    table, problems = map_rows(spec, [make_token("（一）予以公开", span), make_token(run, span, fused=True)], False)
+    place = (1, 1, 1, len(run) + 1, ())
+    table, problems = map_rows(spec, [make_token("（一）予以公开", place), make_token(run, place, fused=True)], False)
     read = [c.value for c in table.row("R3.1").cells]
     if split_run(run, T2).unique:
         assert (read, problems) == (values, [])
@@ -180,10 +179,10 @@ def test_a_row_that_no_longer_adds_up_is_not_read_as_another_split_that_does():
     digits = "1223201491394"
     assert cells(digits, T2) == [["1", "22", "320", "1", "49", "1", "394"]]  # the only split the row allows
     spec = schema_for("2021").table("T2")
-    span = Span(1, 1, 1, 2)
+    place = (1, 1, 1, 2, ())
     rows = {"R1": digits, "R2": "1002025", "R3.7": "1623201691498", "R4": "0000011"}
     tokens = [t for row_id, run in rows.items()
-              for t in (make_token(spec.row(row_id).label, span), make_token(run, span, fused=True))]
+              for t in (make_token(spec.row(row_id).label, place), make_token(run, place, fused=True))]
     table, _problems = map_rows(spec, tokens, exact_labels=False)
     row = table.row("R1")
     assert row is None or not row.cells or [c.value for c in row.cells] == [12, 23, 20, 14, 9, 13, 94]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import time
 
 from govlint.flatten import layout, split_run
-from govlint.model import Span
 from govlint.schema import schema_for
 from govlint.tables import make_token, map_rows
 
@@ -22,9 +21,9 @@ def _run(values) -> str:
 
 def _read(rows: dict[str, str]):
     """Table 2 with each row's numbers fused into one run, as flattened page text has it."""
-    span = Span(1, 1, 1, 2)
+    place = (1, 1, 1, 2, ())
     tokens = [t for row_id, run in rows.items()
-              for t in (make_token(SPEC.row(row_id).label, span), make_token(run, span, fused=True))]
+              for t in (make_token(SPEC.row(row_id).label, place), make_token(run, place, fused=True))]
     table, problems = map_rows(SPEC, tokens, exact_labels=False)
     return {row.id: [c.value for c in row.cells] for row in table.rows}, problems
 

@@ -15,7 +15,7 @@ from govlint.tables import lexeme_of, make_token, map_rows
 
 
 def test_tokens_of_the_same_text_keep_their_own_spans():
-    (first, first_place), (second, second_place) = make_token("12", Span(3, 5, 3, 7)), make_token("12", Span(9, 1, 9, 3))
+    (first, first_place), (second, second_place) = make_token("12", (3, 5, 3, 7, ())), make_token("12", (9, 1, 9, 3, ()))
     assert (first.value, second.value) == (12, 12)
     assert (first_place[0], second_place[0]) == (3, 9)
     assert lexeme_of("801000081", fused=True).fused
@@ -26,8 +26,8 @@ def test_row_matching_is_cached_per_mode():
     """Table 1 matches labels exactly, Table 2 also by accepted prefix: the same spec and key
     answer differently in each mode."""
     spec = schema_for("2021").table("T2")
-    span = Span(1, 1, 1, 2)
-    tokens = [make_token("（一）予以公开（含部分）", span), *(make_token("1", span) for _ in range(7))]
+    place = (1, 1, 1, 2, ())
+    tokens = [make_token("（一）予以公开（含部分）", place), *(make_token("1", place) for _ in range(7))]
     assert map_rows(spec, tokens, exact_labels=False)[0].row("R3.1") is not None
     assert map_rows(spec, tokens, exact_labels=True)[0].row("R3.1") is None
     assert map_rows(spec, tokens, exact_labels=False)[0].row("R3.1") is not None
