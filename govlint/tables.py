@@ -191,6 +191,11 @@ class _RowMatcher:
         self.approximate = functools.lru_cache(maxsize=_KEYS_CACHED)(self._approximate)
         self.continues = functools.lru_cache(maxsize=_KEYS_CACHED)(self._continues)
 
+    def find(self, key: str):
+        """(the row ``key`` opens or None, whether it was found only approximately)."""
+        row = self.match(key)
+        return (row, False) if row is not None else (self.approximate(key), True)
+
     def _match(self, key: str):
         for candidate, row in self.keys:
             if key == candidate or (not self.exact_only and key.startswith(candidate)):
@@ -338,10 +343,7 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
             # "5.要求行政机关确认或重新出具" then "已获取信息": the two halves make the label.
             (first, first_place), _values = stray
             label = _label(first.text + lexeme.text, first.key + lexeme.key, _joined(first_place, place))
-            row_spec = matcher.match(label[0].key)
-            approximate = row_spec is None
-            if approximate:
-                row_spec = matcher.approximate(label[0].key)
+            row_spec, approximate = matcher.find(label[0].key)
             if row_spec is not None:
                 stray, current = None, (row_spec, label, [], approximate)
             else:
@@ -350,10 +352,7 @@ def map_rows(spec: TableSpec, tokens: list[Token], exact_labels: bool) -> tuple[
         flush_orphans()
         flush()
         flush_stray()
-        row_spec = matcher.match(lexeme.key)
-        approximate = row_spec is None
-        if approximate:
-            row_spec = matcher.approximate(lexeme.key)
+        row_spec, approximate = matcher.find(lexeme.key)
         if row_spec is not None:
             current = (row_spec, token, [], approximate)
         elif lexeme.key not in matcher.groups and len(lexeme.key) > 2:
