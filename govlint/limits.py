@@ -32,7 +32,7 @@ from contextlib import contextmanager
 
 # signal.signal less the wrapper that turns the handlers it takes and returns into enum members:
 # for a function handler (ours, and the one restored) the failed enum lookup cost ~30 k
-# instructions a call, twice a document, 2 % of checking a report.
+# instructions a call, twice a document: ~0.6 % of linting a text report.
 from _signal import signal as _set_handler
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
