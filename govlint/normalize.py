@@ -30,20 +30,32 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-def _t2s_changes() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+def _t2s_changes() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """What a text t2s changes holds (``data/make_t2s_changed.py``): one of the characters, or
     one of the phrases, which each hold one of the marks. Returned as (characters and marks,
-    characters, phrases)."""
+    characters, phrases, the characters and marks GB2312 encodes: 21 of ~5,100, 乾, 後, 覆, ...)."""
     with open(os.path.join(os.path.dirname(__file__), "data", "t2s_changed.txt"), encoding="utf-8") as file:
-        characters, marks, phrases = file.read().split("\n")[:3]
-    return frozenset(characters + marks), frozenset(characters), tuple(phrases.split())
+        characters, marks, phrases, in_gb2312 = file.read().split("\n")[:4]
+    return frozenset(characters + marks), frozenset(characters), tuple(phrases.split()), tuple(in_gb2312)
 
 
-_T2S_SUSPECTS, _T2S_CHARACTERS, _T2S_PHRASES = _t2s_changes()
+_T2S_SUSPECTS, _T2S_CHARACTERS, _T2S_PHRASES, _GB2312_SUSPECTS = _t2s_changes()
 
 
 def _unchanged(text: str) -> bool:
-    """Whether t2s leaves ``text`` as it is, without asking opencc: most lines hold no suspect."""
+    """Whether t2s leaves ``text`` as it is, without asking opencc: most lines hold no suspect.
+
+    A simplified report is nearly all GB2312, and GB2312 holds few suspects: a text the codec
+    encodes that holds none of those holds no suspect at all. Both tests run in C over the
+    text's own code units, which settles most lines many times faster than the set test, which
+    makes a string of each character it meets."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:  # a character beyond GB2312: traditional, or a rare one in a name
+        pass
+    else:
+        if not any(map(text.__contains__, _GB2312_SUSPECTS)):
+            return True
     return _T2S_SUSPECTS.isdisjoint(text) or (
         _T2S_CHARACTERS.isdisjoint(text) and not any(phrase in text for phrase in _T2S_PHRASES))
 
@@ -136,3 +148,4 @@ def label_key(text: str) -> str:
     "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" and "(二)部分公开(区分处理的,只计..." give
     the same key; so do "商业 企业" and "商业企业"."""
     return _NOT_KEY.sub("", norm_text(text))
+

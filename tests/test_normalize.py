@@ -5,12 +5,24 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govlint.dates import find_dates, find_impossible_dates, find_period, parse_loose_date
 from govlint.model import DateValue, Paragraph, Span
-from govlint.normalize import _FULL_WIDTH, _converter, _nfkc, _unchanged, label_key, normalize, to_simplified
+from govlint.normalize import (
+    _FULL_WIDTH,
+    _GB2312_SUSPECTS,
+    _T2S_CHARACTERS,
+    _T2S_PHRASES,
+    _T2S_SUSPECTS,
+    _converter,
+    _nfkc,
+    _unchanged,
+    label_key,
+    normalize,
+    to_simplified,
+)
 
 from .conftest import FIXTURES
 
@@ -85,6 +97,34 @@ def test_text_without_those_characters_is_what_opencc_gives_for_every_fixture_li
                max_size=30))
 def test_to_simplified_is_what_opencc_gives(text):
     assert to_simplified(text) == _converter().convert(text)
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_the_gb2312_suspects_are_every_suspect_gb2312_encodes():
+    assert set(_GB2312_SUSPECTS) == {c for c in _T2S_SUSPECTS if _in_gb2312(c)}
+
+
+# Suspects beyond GB2312 and in it (a few, so that many texts hold none of those), the marks of
+# phrases, and other characters in and beyond it (a rare name character, an ideograph beyond the
+# BMP, an emoji).
+_AROUND_SUSPECTS = sorted("開關著瞭" "乾覆坏沈" "深回答批公开政府" "旻堃\U00020000😀a1，")
+
+
+@example("開")
+@example("覆盖")
+@given(st.text(alphabet=st.sampled_from(_AROUND_SUSPECTS), max_size=12))
+def test_unchanged_is_the_set_test(text):
+    """The GB2312 fast path settles only what the set test would."""
+    reference = _T2S_SUSPECTS.isdisjoint(text) or (
+        _T2S_CHARACTERS.isdisjoint(text) and not any(phrase in text for phrase in _T2S_PHRASES))
+    assert _unchanged(text) == reference
 
 
 # Full-width forms (replaced before NFKC) next to what may compose or reorder with their NFKD:

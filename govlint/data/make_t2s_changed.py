@@ -9,7 +9,8 @@ that are keys of its dictionaries; a key whose replacement is itself changes not
 key is a character of the file's first line, holds one, or is one of the phrases of its third
 line, each of which holds a character of its second line (one the phrase's replacement changes).
 A text without the first line's characters, and without the second's or else without any of the
-phrases, comes back unchanged. ``tests/test_normalize.py`` checks the file still equals what the
+phrases, comes back unchanged. The fourth line holds those of the first two lines' characters
+that GB2312 encodes (a few): a GB2312 text without them holds none of the others either. ``tests/test_normalize.py`` checks the file still equals what the
 installed opencc gives, so upgrading opencc and forgetting to regenerate fails the tests.
 """
 
@@ -56,13 +57,15 @@ def entries() -> list[tuple[str, str]]:
 
 
 def lines() -> list[str]:
-    """The characters of one-character keys; the characters the other phrases change; those phrases."""
+    """The characters of one-character keys; the characters the other phrases change; those phrases;
+    the characters of the first two that GB2312 encodes."""
     changed = entries()
     characters = {key for key, _ in changed if len(key) == 1}
     phrases = sorted({key for key, _ in changed if len(key) > 1 and characters.isdisjoint(key)})
     marks = {k for key, value in changed if key in phrases
              for k in (key if len(key) != len(value) else (k for k, v in zip(key, value) if k != v))}
-    return ["".join(sorted(characters)), "".join(sorted(marks)), " ".join(phrases)]
+    in_gb2312 = "".join(sorted(characters | marks)).encode("gb2312", "ignore").decode("gb2312")
+    return ["".join(sorted(characters)), "".join(sorted(marks)), " ".join(phrases), in_gb2312]
 
 
 if __name__ == "__main__":
