@@ -27,7 +27,7 @@ from .model import (
     Problem,
     Section,
 )
-from .normalize import label_key, norm_text, normalize
+from .normalize import key_head, label_key, norm_text, normalize
 from .source import SourceLine
 from .schema import detection_signals, schema_for
 from .segment import cut, heading_by_phrase
@@ -76,25 +76,39 @@ def _is_prose(text: str) -> bool:
     return (len(text) >= _PROSE_MIN or "。" in text) and not _TABLE_NOTE.match(text)
 
 
+# Key characters that tell an anchor: the tests below look no further, but for the two that
+# look into the rest of the key, which then is keyed whole.
+_ANCHOR_HEAD = 24
+
+
 @functools.lru_cache(maxsize=4096)  # rows of the same cells recur (in a cell-per-line layout, most rows)
 def _table_start(texts: tuple[str, ...]) -> str | None:
     """The table a line of cells (their texts) opens, by its anchor, or None."""
     anchors = set(map(_anchor, texts))
     if "T1" in anchors:
         return "T1"
-    first = next(filter(None, map(label_key, texts)), "")
+    first = next(filter(None, map(_head, texts)), "")
     if "T2" in anchors or first.startswith("一本年新收政府信息公开申请数量"):
         return "T2"
-    if first in ("行政复议", "行政复议行政诉讼") or (first.startswith("行政复议行政诉讼") and "结果维持" in first):
+    if first in ("行政复议", "行政复议行政诉讼"):
+        return "T3"
+    if first.startswith("行政复议行政诉讼") and "结果维持" in label_key(next(filter(_head, texts))):
         return "T3"
     return None
 
 
 @functools.lru_cache(maxsize=8192)  # cached: the same labels and numbers come in every report
+def _head(text: str) -> str:
+    """The head of the key of a cell's text, as far as it tells an anchor (a line of prose is
+    never keyed whole here)."""
+    return key_head(text, _ANCHOR_HEAD)
+
+
+@functools.lru_cache(maxsize=8192)
 def _anchor(text: str) -> str | None:
     """The table a cell anchors wherever it stands in its line."""
-    key = label_key(text)
-    if _T1_START.match(key):
+    key = _head(text)
+    if key.startswith("第二十条第") and _T1_START.match(label_key(text)):
         return "T1"
     if key.startswith("本列数据的勾稽关系") or key == "申请人情况":
         return "T2"

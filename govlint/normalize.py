@@ -149,3 +149,18 @@ def label_key(text: str) -> str:
     the same key; so do "商业 企业" and "商业企业"."""
     return _NOT_KEY.sub("", norm_text(text))
 
+
+def key_head(text: str, length: int) -> str:
+    """``label_key(text)[:length]``, without keying the whole of a long text: a line of prose is
+    asked whether it opens a table by its first few key characters. Dropping what is not a letter
+    or digit works character by character, so the key of the normalised text's head is the head
+    of its key."""
+    norm = norm_text(text)
+    end = 4 * length
+    if len(norm) <= end:  # the whole key: cached, and shared with the label the text may be
+        return label_key(text)[:length]
+    while True:
+        head = _NOT_KEY.sub("", norm[:end])
+        if len(head) >= length or end >= len(norm):
+            return head[:length]
+        end *= 4
