@@ -117,11 +117,12 @@ def test_the_gb2312_suspects_are_every_suspect_gb2312_encodes():
 _AROUND_SUSPECTS = sorted("開關著瞭" "乾覆坏沈" "深回答批公开政府" "旻堃\U00020000😀a1，")
 
 
-@example("開")
-@example("覆盖")
-@given(st.text(alphabet=st.sampled_from(_AROUND_SUSPECTS), max_size=12))
-def test_unchanged_is_the_set_test(text):
-    """The GB2312 fast path settles only what the set test would."""
+@example("", "開" * 60)
+@example("", "覆盖" * 30)
+@given(st.sampled_from(["", "政府信息公开" * 8]), st.text(alphabet=st.sampled_from(_AROUND_SUSPECTS), max_size=12))
+def test_unchanged_is_the_set_test(padding, text):
+    """The GB2312 fast path (on long texts) settles only what the set test would."""
+    text = padding + text
     reference = _T2S_SUSPECTS.isdisjoint(text) or (
         _T2S_CHARACTERS.isdisjoint(text) and not any(phrase in text for phrase in _T2S_PHRASES))
     assert _unchanged(text) == reference
