@@ -81,9 +81,18 @@ def _is_prose(text: str) -> bool:
 _ANCHOR_HEAD = 24
 
 
+# What a line must hold to open a table: a letter its anchors begin with (第, 本, 申) or 行
+# (行政复议), or a character that NFKC or t2s makes one of them of (``tests/readers/
+# test_shortcuts.py`` finds them all). Most rows of values and some prose hold none: not keyed.
+_ANCHOR_LETTERS = ("第", "本", "申", "行", "\u2f8f", "\ufa08", "\U0001f238", "\U0001f240")
+
+
 @functools.lru_cache(maxsize=4096)  # rows of the same cells recur (in a cell-per-line layout, most rows)
 def _table_start(texts: tuple[str, ...]) -> str | None:
     """The table a line of cells (their texts) opens, by its anchor, or None."""
+    joined = "".join(texts)
+    if not any(map(joined.__contains__, _ANCHOR_LETTERS)):
+        return None
     anchors = set(map(_anchor, texts))
     if "T1" in anchors:
         return "T1"

@@ -1,12 +1,16 @@
-"""Shortcuts in reading give the answers of the long way: a line of prose is asked whether it
-opens a table by the head of its key, never keyed whole."""
+"""Shortcuts in reading give the answers of the long way: a line is asked whether it opens a
+table only when its normalised text holds a letter an anchor needs, and then by the head of
+each text's key, never by the whole key of a line of prose."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govlint.builder import _T1_START, _anchor, _table_start
+import unicodedata
+
+from govlint.builder import _ANCHOR_LETTERS, _T1_START, _anchor, _table_start
+from govlint.data.make_t2s_changed import entries
 from govlint.normalize import key_head, label_key
 
 # Anchors and what breaks or imitates them: full-width and traditional forms, punctuation that
@@ -14,6 +18,7 @@ from govlint.normalize import key_head, label_key
 _PIECES = st.sampled_from([
     "第二十条第", "第二十條第", "（一）", "一", "二十", "项", "項", "本列数据的勾稽关系", "申请人情况", "申請人情況",
     "一、本年新收政府信息公开申请数量", "行政复议", "行政複議", "行政诉讼", "结果维持", "结果纠正", "公(gong)开(kai)",
+    "⾏政复议", "\ufa08政复议", "🈸请人情况", "🉀列数据的勾稽关系",  # what NFKC makes 行, 申 and 〔本〕 of
     "，", "。", " ", "｜", "……——", "（ ）、" * 8, " " * 40, "１２", "3", "根据《中华人民共和国政府信息公开条例》规定", "本年度", "\u3000",
 ])
 _TEXTS = st.lists(_PIECES, max_size=30).map("".join)
@@ -61,3 +66,20 @@ def test_an_anchor_past_the_head_of_a_long_key_is_still_found():
     numeral, a Table 3 header with 结果维持 far along."""
     assert _anchor("第二十条第" + "十" * 30 + "项") == "T1"
     assert _table_start(("行政复议行政诉讼" + "其他" * 20 + "结果维持",)) == "T3"
+
+
+def test_letters_an_anchor_needs_are_looked_for_after_normalisation():
+    """NFKC makes 申, 〔本〕 and 行 of compatibility characters, which the gate lets through."""
+    assert _anchor("🈸请人情况") == _table_start(("🈸请人情况",)) == "T2"
+    assert _anchor("🉀列数据的勾稽关系") == "T2"
+    assert _table_start(("⾏政复议",)) == _table_start(("\ufa08政复议",)) == "T3"
+
+
+def test_the_anchor_letters_are_every_character_normalised_into_one():
+    """Every character NFKC or t2s turns into text holding 第, 本, 申 or 行 is one of
+    ``_ANCHOR_LETTERS``: a line without them cannot open a table."""
+    letters = set("第本申行")
+    by_nfkc = {c for c in map(chr, range(0x80, 0x110000))
+               if not 0xD800 <= ord(c) <= 0xDFFF and letters & set(unicodedata.normalize("NFKC", c))}
+    assert letters | by_nfkc == set(_ANCHOR_LETTERS)
+    assert not any(letters & set(value) and set(key).isdisjoint(_ANCHOR_LETTERS) for key, value in entries())
