@@ -11,6 +11,8 @@ import regex
 from govlint.model import Block, Paragraph, Section, Span, Table
 from govlint.rule import SCHEMAS, Context, Document, LazyPattern, Rule, heading_section, norm_text
 
+from ._memo import per_document
+
 SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
 TEMPLATE_HEADINGS = {  # domain.md §2.1, the 2021 format (identical in 2019)
     "一": "一、总体情况",
@@ -69,17 +71,28 @@ def _previous_blocks(doc: Document, key: str) -> tuple[Block, ...]:
 
 def _misplaced_heading(doc: Document, key: str) -> Span | None:
     """A source line that reads as the heading of ``key`` with another numeral or out of order
-    ("四、存在的主要问题及改进情况" after 四, or "五、…" before 四). Source lines, not paragraphs, are
-    read: a headless line right after a table may have been taken into the table."""
+    ("四、存在的主要问题及改进情况" after 四, or "五、…" before 四)."""
+    for number, line, words in _numbered_lines(doc):
+        if heading_section(f"{key}、{words}") == key:
+            return Span(number, 1, number, len(line) + 1)
+    return None
+
+
+@per_document  # asked for each missing section by S201, S202 and S203: the lines are read once
+def _numbered_lines(doc: Document) -> tuple[tuple[int, str, str], ...]:
+    """(line number, line, words after the numeral) of each source line outside the section
+    headings that opens with a numeral ("四、") and could be a heading. Source lines, not
+    paragraphs, are read: a headless line right after a table may have been taken into the table."""
     headings = {s.heading.span.line for s in doc.sections}
+    found = []
     for number, line in enumerate(doc.lines, start=1):
         text = norm_text(line).strip()
         if number in headings or len(text) > 46 or "|" in text or _DIGIT.search(text):
             continue
         m = _LEADING_NUMERAL.match(text)
-        if m and heading_section(f"{key}、{text[m.end():]}") == key:
-            return Span(number, 1, number, len(line) + 1)
-    return None
+        if m:
+            found.append((number, line, text[m.end():]))
+    return tuple(found)
 
 
 def _content_without_heading(doc: Document, key: str) -> Span | None:
