@@ -4,6 +4,7 @@ placeholders left in, and the numbering of items inside a section (domain.md §2
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -47,6 +48,10 @@ _CLAUSE_END = LazyPattern(r"[,，。;；:：]")
 # A heading's own numeral ("四、"); "(一)" marks a sub-topic, never a section heading.
 _LEADING_NUMERAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]\s*")
 _DIGIT = LazyPattern(r"\d")
+# An ASCII digit or "|" of a source line is still there after norm_text, and such a line is no
+# heading: looked for first, it spares normalising most lines (prose gives dates, rows "|").
+# Standard ``re``: a plain class.
+_KEPT_BY_NORM_TEXT = re.compile(r"[0-9|]")
 
 PLACEHOLDER = regex.compile(r"[(]\s*文字描述[^)]*[)]?")
 
@@ -86,8 +91,10 @@ def _numbered_lines(doc: Document) -> tuple[tuple[int, str, str], ...]:
     headings = {s.heading.span.line for s in doc.sections}
     found = []
     for number, line in enumerate(doc.lines, start=1):
+        if number in headings or _KEPT_BY_NORM_TEXT.search(line):
+            continue
         text = norm_text(line).strip()
-        if number in headings or len(text) > 46 or "|" in text or _DIGIT.search(text):
+        if len(text) > 46 or "|" in text or _DIGIT.search(text):
             continue
         m = _LEADING_NUMERAL.match(text)
         if m:

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govlint_rules.structure as structure_rules
+from govlint.normalize import _FULL_WIDTH, _T2S_CHARACTERS, _T2S_PHRASES, norm_text
 from govlint_rules.structure import cn_number
 
 from .reportgen import lint, render_report, where
@@ -124,6 +125,24 @@ def test_s203_heading_out_of_order():
     text = "\n".join(lines[:five] + lines[six:] + lines[five:six])
     findings = lint(text, "S")
     assert where(findings) == [("S203", _lines(text, "五、存在的主要问题及改进情况"))]
+
+
+# Pieces of source lines around what the numbered-line gate looks for: what norm_text changes
+# (characters and phrases of t2s, full-width forms, combining marks, a pinyin gloss, which it
+# drops) next to ASCII digits and "|".
+_AROUND_KEPT = st.lists(st.one_of(
+    st.sampled_from(sorted(set("0123456789|一四十、. 　（）(gong)\u0301\u0338\u20e3") | set(_FULL_WIDTH))),
+    st.sampled_from(sorted(_T2S_CHARACTERS)), st.sampled_from(_T2S_PHRASES)), max_size=12).map("".join)
+
+
+@given(_AROUND_KEPT)
+def test_the_numbered_line_gate_skips_only_lines_the_filter_drops(line):
+    """``_numbered_lines`` skips a source line holding an ASCII digit or "|" without normalising
+    it: what norm_text makes of such a line must hold a digit or a "|", for which the filter
+    drops it anyway. Otherwise a misplaced heading would go unseen."""
+    if structure_rules._KEPT_BY_NORM_TEXT.search(line):
+        text = norm_text(line).strip()
+        assert "|" in text or structure_rules._DIGIT.search(text)
 
 
 _STYLES = {"(一)": "（{}）", "1.": "{}.", "一是": "{}是"}
