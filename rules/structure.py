@@ -4,6 +4,7 @@ placeholders left in, and the numbering of items inside a section (domain.md §2
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -355,20 +356,30 @@ _CN = "[一二三四五六七八九十]{1,3}"
 # too.
 _STYLES = (("一、", "cn"), ("(一)", "cn_paren"), ("1.", "arabic"), ("(1)", "arabic_paren"), ("一是", "cn_is"))
 _LEVEL = {group: (level, style) for level, (style, group) in enumerate(_STYLES)}
-_OPENS = r"(?:^|(?<=[。；;!?！？]))\s*"
-# The four opening styles are found in one scan (a regex call costs more than the alternation):
-# a marker holds no opening character, so none of them starts inside another, and after the
-# blanks the next character tells which one it is; the group that took part names the style.
+# The four opening styles are one pattern (a regex call costs more than the alternation): after
+# the blanks the next character tells which one it is; the group that took part names the style.
+# It is tried only where the paragraph or a sentence opens, not scanned for: a marker holds no
+# character that ends a sentence, so none starts inside another.
 _OPENING = regex.compile(
-    rf"{_OPENS}(?:(?P<cn>{_CN})、|\(\s*(?:(?P<cn_paren>{_CN})|(?P<arabic_paren>\d{{1,2}}))\s*\)"
+    rf"\s*(?:(?P<cn>{_CN})、|\(\s*(?:(?P<cn_paren>{_CN})|(?P<arabic_paren>\d{{1,2}}))\s*\)"
     rf"|(?P<arabic>\d{{1,2}})\s*[.、](?!\d))"
 )
+_SENTENCE_END = re.compile("[。；;!?！？]")  # standard ``re``: a plain class
 _ENUMERATION = regex.compile(rf"(?:^|(?<=[\s,.;:，。；：、]))(?P<cn_is>{_CN})是(?!否)")
-# With each scan, the characters one of which ends every marker it finds. The scan stops one
-# character (what the lookahead reads) after the last of them, and a paragraph without any is
-# not scanned: a marker opens its sentence, and the text after it (most of a paragraph "(二)依申
-# 请公开。…") costs a regex as much per character whether or not it can match.
-_SCANS = ((_OPENING, (")", "、", ".")), (_ENUMERATION, ("是",)))
+# The characters one of which ends every marker of each kind. The search stops one character
+# (what the lookahead reads) after the last of them, and a paragraph without any is not
+# searched: the text after the last marker (most of a paragraph "(二)依申请公开。…") costs a
+# regex as much per character whether or not it can match.
+_OPENING_ENDS = (")", "、", ".")
+_ENUMERATION_END = "是"
+
+
+def _openings(text: str, end: int) -> Iterator[regex.Match]:
+    """The opening markers of ``text[:end]``: at its start and after each sentence end."""
+    for start in (0, *(m.end() for m in _SENTENCE_END.finditer(text, 0, end))):
+        m = _OPENING.match(text, start, end)
+        if m:
+            yield m
 
 
 def cn_number(text: str) -> int:
@@ -390,12 +401,13 @@ def _markers(paragraph: Paragraph) -> Iterator[tuple[int, str, int, regex.Match]
     """(level, style, number, match) for each item marker of the paragraph, in text order."""
     text = paragraph.text
     found = []
-    for pattern, ends in _SCANS:
-        last = max(map(text.rfind, ends))
-        if last >= 0:
-            for m in pattern.finditer(text, 0, last + 2):
-                level, style = _LEVEL[m.lastgroup]
-                found.append((m.start(), level, style, _number(m[m.lastgroup]), m))
+    last = max(map(text.rfind, _OPENING_ENDS))
+    openings = _openings(text, last + 2) if last >= 0 else ()
+    last = text.rfind(_ENUMERATION_END)
+    enumerations = _ENUMERATION.finditer(text, 0, last + 2) if last >= 0 else ()
+    for m in itertools.chain(openings, enumerations):
+        level, style = _LEVEL[m.lastgroup]
+        found.append((m.start(), level, style, _number(m[m.lastgroup]), m))
     for _, level, style, number, m in sorted(found, key=lambda f: f[0]):
         if number:
             yield level, style, number, m

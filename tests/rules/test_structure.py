@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -166,14 +167,21 @@ def test_s207_property_one_dropped_item_is_one_gap(style, count, data):
          _item(style, dropped + 1).replace("（", "(").replace("）", ")"))]
 
 
-@given(st.lists(st.sampled_from(["1.", "2.", "(3)", "（二）", "(十二)", "一、", "3.5", "一是", "是否", "。", "；", "，", " ",
-                                 "依申请公开", "7", ")", "、", "."]), max_size=14).map("".join))
-def test_the_numbering_scans_find_what_full_scans_find(text):
-    """``_markers`` scans only up to one character past the last of the characters that end every
-    marker of a pattern (``_SCANS``), and not at all without one: it must find what a scan of the
-    whole paragraph finds."""
-    for pattern, ends in structure_rules._SCANS:
-        full = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
-        last = max(map(text.rfind, ends))
-        gated = [(m.span(), m.lastgroup) for m in pattern.finditer(text, 0, last + 2)] if last >= 0 else []
-        assert gated == full
+# The opening markers as a scan of the whole paragraph finds them.
+_OPENING_SCAN = regex.compile(r"(?:^|(?<=[。；;!?！？]))" + structure_rules._OPENING.pattern)
+
+
+@given(st.lists(st.sampled_from(["1.", "2.", "(3)", "（二）", "(十二)", "一、", "3.5", "一是", "是否", "。", "；", "，", " ", "依申请公开",
+                                 "7", ")", "、", ".", "(", "十", "!", "？", ";", "\n"]), max_size=14).map("".join))
+def test_the_numbering_searches_find_what_full_scans_find(text):
+    """``_markers`` tries the opening markers only where the paragraph or a sentence opens, up to
+    one character past the last of the characters that end one (``_OPENING_ENDS``), and scans
+    for enumerations up to one past the last 是, and not at all without one: each must find what a
+    scan of the whole paragraph finds."""
+    last = max(map(text.rfind, structure_rules._OPENING_ENDS))
+    tried = [(m.span(), m.lastgroup) for m in structure_rules._openings(text, last + 2)] if last >= 0 else []
+    assert tried == [(m.span(), m.lastgroup) for m in _OPENING_SCAN.finditer(text)]
+    last = text.rfind(structure_rules._ENUMERATION_END)
+    pattern = structure_rules._ENUMERATION
+    gated = [(m.span(), m.lastgroup) for m in pattern.finditer(text, 0, last + 2)] if last >= 0 else []
+    assert gated == [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
