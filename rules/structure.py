@@ -143,8 +143,8 @@ class MissingSection(Rule):
     severity = "error"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        for key in _absent(doc):
-            if _misplaced_heading(doc, key) or _content_without_heading(doc, key):
+        for key, content in _headless(doc):
+            if content:
                 continue
             yield ctx.report(
                 zh=f"缺少第{key}部分“{TEMPLATE_HEADINGS[key]}”：既没有标题，也没有相应内容。",
@@ -157,6 +157,13 @@ class MissingSection(Rule):
 def _absent(doc: Document) -> list[str]:
     present = {s.key for s in doc.sections}
     return [k for k in SECTION_KEYS if k not in present] if doc.sections or doc.tables else []
+
+
+@per_document  # S201 and S202 each ask of every missing section
+def _headless(doc: Document) -> tuple[tuple[str, Span | None], ...]:
+    """(key, where its content stands or None) of each missing section whose heading is not
+    written elsewhere (S203's)."""
+    return tuple((key, _content_without_heading(doc, key)) for key in _absent(doc) if not _misplaced_heading(doc, key))
 
 
 class MissingHeading(Rule):
@@ -181,10 +188,7 @@ class MissingHeading(Rule):
     severity = "warning"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        for key in _absent(doc):
-            if _misplaced_heading(doc, key):
-                continue
-            span = _content_without_heading(doc, key)
+        for key, span in _headless(doc):
             if span is not None:
                 yield ctx.report(
                     zh=f"第{key}部分的内容在此，但缺少标题“{TEMPLATE_HEADINGS[key]}”。",
