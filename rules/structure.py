@@ -4,12 +4,16 @@ placeholders left in, and the numbering of items inside a section (domain.md §2
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections.abc import Iterable, Iterator
 
 import regex
 
 from govlint.model import Block, Paragraph, Section, Span, Table
 from govlint.rule import SCHEMAS, Context, Document, LazyPattern, Rule, heading_section, norm_text
+
+from ._memo import per_document
 
 SECTION_KEYS = ("一", "二", "三", "四", "五", "六")
 TEMPLATE_HEADINGS = {  # domain.md §2.1, the 2021 format (identical in 2019)
@@ -45,6 +49,10 @@ _CLAUSE_END = LazyPattern(r"[,，。;；:：]")
 # A heading's own numeral ("四、"); "(一)" marks a sub-topic, never a section heading.
 _LEADING_NUMERAL = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]\s*")
 _DIGIT = LazyPattern(r"\d")
+# An ASCII digit or "|" of a source line is still there after norm_text, and such a line is no
+# heading: looked for first, it spares normalising most lines (prose gives dates, rows "|").
+# Standard ``re``: a plain class.
+_KEPT_BY_NORM_TEXT = re.compile(r"[0-9|]")
 
 PLACEHOLDER = regex.compile(r"[(]\s*文字描述[^)]*[)]?")
 
@@ -69,17 +77,30 @@ def _previous_blocks(doc: Document, key: str) -> tuple[Block, ...]:
 
 def _misplaced_heading(doc: Document, key: str) -> Span | None:
     """A source line that reads as the heading of ``key`` with another numeral or out of order
-    ("四、存在的主要问题及改进情况" after 四, or "五、…" before 四). Source lines, not paragraphs, are
-    read: a headless line right after a table may have been taken into the table."""
-    headings = {s.heading.span.line for s in doc.sections}
-    for number, line in enumerate(doc.lines, start=1):
-        text = norm_text(line).strip()
-        if number in headings or len(text) > 46 or "|" in text or _DIGIT.search(text):
-            continue
-        m = _LEADING_NUMERAL.match(text)
-        if m and heading_section(f"{key}、{text[m.end():]}") == key:
+    ("四、存在的主要问题及改进情况" after 四, or "五、…" before 四)."""
+    for number, line, words in _numbered_lines(doc):
+        if heading_section(f"{key}、{words}") == key:
             return Span(number, 1, number, len(line) + 1)
     return None
+
+
+@per_document  # asked for each missing section by S201, S202 and S203: the lines are read once
+def _numbered_lines(doc: Document) -> tuple[tuple[int, str, str], ...]:
+    """(line number, line, words after the numeral) of each source line outside the section
+    headings that opens with a numeral ("四、") and could be a heading. Source lines, not
+    paragraphs, are read: a headless line right after a table may have been taken into the table."""
+    headings = {s.heading.span.line for s in doc.sections}
+    found = []
+    for number, line in enumerate(doc.lines, start=1):
+        if number in headings or _KEPT_BY_NORM_TEXT.search(line):
+            continue
+        text = norm_text(line).strip()
+        if len(text) > 46 or "|" in text or _DIGIT.search(text):
+            continue
+        m = _LEADING_NUMERAL.match(text)
+        if m:
+            found.append((number, line, text[m.end():]))
+    return tuple(found)
 
 
 def _content_without_heading(doc: Document, key: str) -> Span | None:
@@ -122,8 +143,8 @@ class MissingSection(Rule):
     severity = "error"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        for key in _absent(doc):
-            if _misplaced_heading(doc, key) or _content_without_heading(doc, key):
+        for key, content in _headless(doc):
+            if content:
                 continue
             yield ctx.report(
                 zh=f"缺少第{key}部分“{TEMPLATE_HEADINGS[key]}”：既没有标题，也没有相应内容。",
@@ -136,6 +157,13 @@ class MissingSection(Rule):
 def _absent(doc: Document) -> list[str]:
     present = {s.key for s in doc.sections}
     return [k for k in SECTION_KEYS if k not in present] if doc.sections or doc.tables else []
+
+
+@per_document  # S201 and S202 each ask of every missing section
+def _headless(doc: Document) -> tuple[tuple[str, Span | None], ...]:
+    """(key, where its content stands or None) of each missing section whose heading is not
+    written elsewhere (S203's)."""
+    return tuple((key, _content_without_heading(doc, key)) for key in _absent(doc) if not _misplaced_heading(doc, key))
 
 
 class MissingHeading(Rule):
@@ -160,10 +188,7 @@ class MissingHeading(Rule):
     severity = "warning"
 
     def check(self, doc: Document, ctx: Context) -> Iterable:
-        for key in _absent(doc):
-            if _misplaced_heading(doc, key):
-                continue
-            span = _content_without_heading(doc, key)
+        for key, span in _headless(doc):
             if span is not None:
                 yield ctx.report(
                     zh=f"第{key}部分的内容在此，但缺少标题“{TEMPLATE_HEADINGS[key]}”。",
@@ -335,20 +360,30 @@ _CN = "[一二三四五六七八九十]{1,3}"
 # too.
 _STYLES = (("一、", "cn"), ("(一)", "cn_paren"), ("1.", "arabic"), ("(1)", "arabic_paren"), ("一是", "cn_is"))
 _LEVEL = {group: (level, style) for level, (style, group) in enumerate(_STYLES)}
-_OPENS = r"(?:^|(?<=[。；;!?！？]))\s*"
-# The four opening styles are found in one scan (a regex call costs more than the alternation):
-# a marker holds no opening character, so none of them starts inside another, and after the
-# blanks the next character tells which one it is; the group that took part names the style.
+# The four opening styles are one pattern (a regex call costs more than the alternation): after
+# the blanks the next character tells which one it is; the group that took part names the style.
+# It is tried only where the paragraph or a sentence opens, not scanned for: a marker holds no
+# character that ends a sentence, so none starts inside another.
 _OPENING = regex.compile(
-    rf"{_OPENS}(?:(?P<cn>{_CN})、|\(\s*(?:(?P<cn_paren>{_CN})|(?P<arabic_paren>\d{{1,2}}))\s*\)"
+    rf"\s*(?:(?P<cn>{_CN})、|\(\s*(?:(?P<cn_paren>{_CN})|(?P<arabic_paren>\d{{1,2}}))\s*\)"
     rf"|(?P<arabic>\d{{1,2}})\s*[.、](?!\d))"
 )
+_SENTENCE_END = re.compile("[。；;!?！？]")  # standard ``re``: a plain class
 _ENUMERATION = regex.compile(rf"(?:^|(?<=[\s,.;:，。；：、]))(?P<cn_is>{_CN})是(?!否)")
-# With each scan, the characters one of which ends every marker it finds. The scan stops one
-# character (what the lookahead reads) after the last of them, and a paragraph without any is
-# not scanned: a marker opens its sentence, and the text after it (most of a paragraph "(二)依申
-# 请公开。…") costs a regex as much per character whether or not it can match.
-_SCANS = ((_OPENING, (")", "、", ".")), (_ENUMERATION, ("是",)))
+# The characters one of which ends every marker of each kind. The search stops one character
+# (what the lookahead reads) after the last of them, and a paragraph without any is not
+# searched: the text after the last marker (most of a paragraph "(二)依申请公开。…") costs a
+# regex as much per character whether or not it can match.
+_OPENING_ENDS = (")", "、", ".")
+_ENUMERATION_END = "是"
+
+
+def _openings(text: str, end: int) -> Iterator[regex.Match]:
+    """The opening markers of ``text[:end]``: at its start and after each sentence end."""
+    for start in (0, *(m.end() for m in _SENTENCE_END.finditer(text, 0, end))):
+        m = _OPENING.match(text, start, end)
+        if m:
+            yield m
 
 
 def cn_number(text: str) -> int:
@@ -370,12 +405,13 @@ def _markers(paragraph: Paragraph) -> Iterator[tuple[int, str, int, regex.Match]
     """(level, style, number, match) for each item marker of the paragraph, in text order."""
     text = paragraph.text
     found = []
-    for pattern, ends in _SCANS:
-        last = max(map(text.rfind, ends))
-        if last >= 0:
-            for m in pattern.finditer(text, 0, last + 2):
-                level, style = _LEVEL[m.lastgroup]
-                found.append((m.start(), level, style, _number(m[m.lastgroup]), m))
+    last = max(map(text.rfind, _OPENING_ENDS))
+    openings = _openings(text, last + 2) if last >= 0 else ()
+    last = text.rfind(_ENUMERATION_END)
+    enumerations = _ENUMERATION.finditer(text, 0, last + 2) if last >= 0 else ()
+    for m in itertools.chain(openings, enumerations):
+        level, style = _LEVEL[m.lastgroup]
+        found.append((m.start(), level, style, _number(m[m.lastgroup]), m))
     for _, level, style, number, m in sorted(found, key=lambda f: f[0]):
         if number:
             yield level, style, number, m

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import govlint_rules.structure as structure_rules
+from govlint.normalize import _FULL_WIDTH, _T2S_CHARACTERS, _T2S_PHRASES, norm_text
 from govlint_rules.structure import cn_number
 
 from .reportgen import lint, render_report, where
@@ -126,6 +128,24 @@ def test_s203_heading_out_of_order():
     assert where(findings) == [("S203", _lines(text, "五、存在的主要问题及改进情况"))]
 
 
+# Pieces of source lines around what the numbered-line gate looks for: what norm_text changes
+# (characters and phrases of t2s, full-width forms, combining marks, a pinyin gloss, which it
+# drops) next to ASCII digits and "|".
+_AROUND_KEPT = st.lists(st.one_of(
+    st.sampled_from(sorted(set("0123456789|一四十、. 　（）(gong)\u0301\u0338\u20e3") | set(_FULL_WIDTH))),
+    st.sampled_from(sorted(_T2S_CHARACTERS)), st.sampled_from(_T2S_PHRASES)), max_size=12).map("".join)
+
+
+@given(_AROUND_KEPT)
+def test_the_numbered_line_gate_skips_only_lines_the_filter_drops(line):
+    """``_numbered_lines`` skips a source line holding an ASCII digit or "|" without normalising
+    it: what norm_text makes of such a line must hold a digit or a "|", for which the filter
+    drops it anyway. Otherwise a misplaced heading would go unseen."""
+    if structure_rules._KEPT_BY_NORM_TEXT.search(line):
+        text = norm_text(line).strip()
+        assert "|" in text or structure_rules._DIGIT.search(text)
+
+
 _STYLES = {"(一)": "（{}）", "1.": "{}.", "一是": "{}是"}
 _CN = "一二三四五六七八九"
 
@@ -147,14 +167,21 @@ def test_s207_property_one_dropped_item_is_one_gap(style, count, data):
          _item(style, dropped + 1).replace("（", "(").replace("）", ")"))]
 
 
-@given(st.lists(st.sampled_from(["1.", "2.", "(3)", "（二）", "(十二)", "一、", "3.5", "一是", "是否", "。", "；", "，", " ",
-                                 "依申请公开", "7", ")", "、", "."]), max_size=14).map("".join))
-def test_the_numbering_scans_find_what_full_scans_find(text):
-    """``_markers`` scans only up to one character past the last of the characters that end every
-    marker of a pattern (``_SCANS``), and not at all without one: it must find what a scan of the
-    whole paragraph finds."""
-    for pattern, ends in structure_rules._SCANS:
-        full = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
-        last = max(map(text.rfind, ends))
-        gated = [(m.span(), m.lastgroup) for m in pattern.finditer(text, 0, last + 2)] if last >= 0 else []
-        assert gated == full
+# The opening markers as a scan of the whole paragraph finds them.
+_OPENING_SCAN = regex.compile(r"(?:^|(?<=[。；;!?！？]))" + structure_rules._OPENING.pattern)
+
+
+@given(st.lists(st.sampled_from(["1.", "2.", "(3)", "（二）", "(十二)", "一、", "3.5", "一是", "是否", "。", "；", "，", " ", "依申请公开",
+                                 "7", ")", "、", ".", "(", "十", "!", "？", ";", "\n"]), max_size=14).map("".join))
+def test_the_numbering_searches_find_what_full_scans_find(text):
+    """``_markers`` tries the opening markers only where the paragraph or a sentence opens, up to
+    one character past the last of the characters that end one (``_OPENING_ENDS``), and scans
+    for enumerations up to one past the last 是, and not at all without one: each must find what a
+    scan of the whole paragraph finds."""
+    last = max(map(text.rfind, structure_rules._OPENING_ENDS))
+    tried = [(m.span(), m.lastgroup) for m in structure_rules._openings(text, last + 2)] if last >= 0 else []
+    assert tried == [(m.span(), m.lastgroup) for m in _OPENING_SCAN.finditer(text)]
+    last = text.rfind(structure_rules._ENUMERATION_END)
+    pattern = structure_rules._ENUMERATION
+    gated = [(m.span(), m.lastgroup) for m in pattern.finditer(text, 0, last + 2)] if last >= 0 else []
+    assert gated == [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
