@@ -179,6 +179,21 @@ def _cell_ends(text: str, spaced: set[int], start: int, decimal: bool):
         yield end
 
 
+def _count_ends(text: str, spaced: set[int]) -> list[int]:
+    """For each start in ``text``, the furthest end of a count starting there (the start itself
+    when none does): the ends ``_cell_ends`` gives without decimals, in one pass for all starts."""
+    count_end = [0] * len(text)
+    stretch = len(text)  # where the digits from the current start stop
+    for start in range(len(text) - 1, -1, -1):
+        if not text[start].isdigit():
+            count_end[start] = stretch = start
+            continue
+        if start + 1 in spaced:
+            stretch = start + 1
+        count_end[start] = start + 1 if text[start] == "0" else min(stretch, start + _MAX_DIGITS)
+    return count_end
+
+
 class _Splitter:
     def __init__(self, text: str, groups: tuple[Group, ...], spaced: set[int]) -> None:
         self.text = text
@@ -186,6 +201,15 @@ class _Splitter:
         self.spaced = spaced
         self.cells_after = [sum(g.cells for g in groups[i:]) for i in range(len(groups) + 1)]
         self.memo: dict[tuple[int, int], tuple[list[tuple[tuple[int, int], ...]], bool]] = {}
+        self.count_end = _count_ends(text, spaced)
+        self.decimal_ends: dict[int, tuple[int, ...]] = {}  # by start
+
+    def _decimal_ends(self, start: int) -> tuple[int, ...]:
+        """``_cell_ends`` with decimals, once per start: ``_plain`` tries each start again and again."""
+        ends = self.decimal_ends.get(start)
+        if ends is None:
+            ends = self.decimal_ends[start] = tuple(_cell_ends(self.text, self.spaced, start, decimal=True))
+        return ends
 
     def solve(self) -> Split:
         tails, complete = self._from(0, 0)
@@ -233,8 +257,13 @@ class _Splitter:
                 return
             if len(self.text) - start > (left + cells_after) * _MAX_DIGITS:
                 return  # too much text left for the cells that remain
-            for end in _cell_ends(self.text, self.spaced, start, decimal=True):
-                yield from walk(end, left - 1, acc + ((start, end),))
+            for end in self._decimal_ends(start):
+                if len(self.text) - end < left - 1 + cells_after:
+                    return  # too little text left for the cells that remain, and less at each end
+                if left > 1:
+                    yield from walk(end, left - 1, acc + ((start, end),))
+                elif self._fits_after(end, cells_after):  # the last cell: no call to learn it
+                    yield acc + ((start, end),)
 
         yield from walk(pos, cells, ())
 
@@ -242,38 +271,42 @@ class _Splitter:
         """Addends then their total. The total is fixed first (its length and place), so the
         addends are searched with a known target: each has at most as many digits as the total,
         one of them at least one digit fewer, and their running sum never passes it."""
-        text = self.text
+        text, count_end = self.text, self.count_end
         for width in range(1, _MAX_COUNT_DIGITS + 1):
-            for end in range(pos + addends + width, len(text) + 1):
-                if not self._fits_after(end, cells_after):
-                    continue
+            if pos + addends + width > len(text) - cells_after:
+                break  # no room for a total this wide, nor for a wider one
+            # Only the ends that leave the cells after room (``_fits_after``) and leave no addend
+            # wider than the total.
+            first = max(pos + addends + width, len(text) - cells_after * _MAX_DIGITS)
+            last = min(len(text) - cells_after, pos + (addends + 1) * width)
+            for end in range(first, last + 1):
                 start = end - width
-                written = text[start:end]
-                if (
-                    not written.isdigit()
-                    or (width > 1 and written[0] == "0")
-                    or any(i in self.spaced for i in range(start + 1, end))
-                    or start - pos > addends * width
-                ):
-                    continue
-                for cells in self._addends(pos, start, addends, int(written), width):
+                if count_end[start] < end:
+                    continue  # the total is no count
+                for cells in self._addends(pos, start, addends, int(text[start:end]), width):
                     yield cells + ((start, end),)
 
-    def _addends(self, pos: int, stop: int, count: int, total: int, width: int):
-        def walk(start: int, left: int, acc: tuple[tuple[int, int], ...], running: int, longest: int):
+    def _addends(self, pos: int, stop: int, count: int, total: int, width: int) -> list[tuple[tuple[int, int], ...]]:
+        # A list, not a generator: a level of generators per addend cost more than the search.
+        text, count_end = self.text, self.count_end
+        found = []
+
+        def walk(start: int, left: int, acc: tuple[tuple[int, int], ...], running: int, longest: int) -> None:
             room = stop - start
             if left == 0:
                 if room == 0 and running == total and longest >= width - 1:
-                    yield acc
+                    found.append(acc)
                 return
             if not left <= room <= left * width or (longest < width - 1 and room < width - 1):
                 return
-            for end in _cell_ends(self.text, self.spaced, start, decimal=False):
-                if end - start > width or end > stop:
-                    return
-                value = running + int(self.text[start:end])
+            for end in range(start + 1, min(count_end[start], start + width, stop) + 1):
+                value = running + int(text[start:end])
                 if value > total:
                     return
-                yield from walk(end, left - 1, acc + ((start, end),), value, max(longest, end - start))
+                if left > 1:
+                    walk(end, left - 1, acc + ((start, end),), value, max(longest, end - start))
+                elif end == stop and value == total and max(longest, end - start) >= width - 1:
+                    found.append(acc + ((start, end),))  # the last addend: no call to learn it
 
-        yield from walk(pos, count, (), 0, 0)
+        walk(pos, count, (), 0, 0)
+        return found

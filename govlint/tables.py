@@ -183,10 +183,12 @@ class _RowMatcher:
             bare.setdefault(_strip_enumerator(label_key(row.label)), []).append(row)
         self.bare = {k: rows[0] for k, rows in bare.items() if len(rows) == 1 and len(k) >= 4}
         self.groups = {label_key(g) for g in spec.groups}
-        # Every form a label may take, for approximate matching, with its characters; a group
-        # label opens no row.
-        self.forms = [(form, row, frozenset(form))
-                      for form, row in (*self.keys, *self.bare.items(), *((g, None) for g in self.groups))]
+        # Every form a label may take, for approximate matching, with its characters, by length:
+        # a form whose length is further from a key's than the edit limit is never measured; a
+        # group label opens no row.
+        self.forms_by_length: dict[int, list[tuple[str, object, frozenset[str]]]] = {}
+        for form, row in (*self.keys, *self.bare.items(), *((g, None) for g in self.groups)):
+            self.forms_by_length.setdefault(len(form), []).append((form, row, frozenset(form)))
         self.match = functools.lru_cache(maxsize=_KEYS_CACHED)(self._match)
         self.approximate = functools.lru_cache(maxsize=_KEYS_CACHED)(self._approximate)
         self.continues = functools.lru_cache(maxsize=_KEYS_CACHED)(self._continues)
@@ -217,9 +219,9 @@ class _RowMatcher:
         # has and the other lacks, each of which some edit must touch. Only the forms left are
         # measured, so rapidfuzz loads only when a label is close to one.
         chars = frozenset(key)
-        close = [(form, row) for form, row, form_chars in self.forms
-                 if abs(len(form) - len(key)) <= limit and len(chars - form_chars) <= limit
-                 and len(form_chars - chars) <= limit]
+        close = [(form, row) for length in range(len(key) - limit, len(key) + limit + 1)
+                 for form, row, form_chars in self.forms_by_length.get(length, ())
+                 if len(chars - form_chars) <= limit and len(form_chars - chars) <= limit]
         if not close:
             return None
         from rapidfuzz.distance import Levenshtein  # a C extension: loaded only when a label needs it
