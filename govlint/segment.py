@@ -64,9 +64,16 @@ class Piece:
     fused: bool = False  # a run of digits that may hold several cells
 
 
+# How every heading phrase ends: a text that ends otherwise is no full heading, and is not matched
+# (most short lines of a report are asked, table cells in a cell-per-line layout among them).
+_PHRASE_ENDS = ("情况", "举措", "措施", "事项")
+
+
 def heading_by_phrase(text: str) -> str | None:
     """The section a full statutory heading phrase names, whatever numeral precedes it (a report
     that renumbers its sections, domain.md §6.15)."""
+    if not text.endswith(_PHRASE_ENDS):
+        return None
     m = _MID_HEADING.fullmatch(text) or _PHRASE_ONLY.fullmatch(text)
     return _KEYS[int(m.lastgroup[1:])] if m else None
 

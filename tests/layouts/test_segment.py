@@ -3,11 +3,14 @@ phrase, glued table rows into labels and runs, each piece with its span on the o
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import govlint.readers  # noqa: F401  (the readers package must load before the builder)
 from govlint.builder import heading_section
 from govlint.normalize import normalize
 from govlint.source import text_line
-from govlint.segment import cut
+from govlint.segment import _MID_HEADING, _PHRASE_ENDS, _PHRASE_ONLY, cut
 
 
 def pieces(raw: str, in_table: bool = False) -> list[tuple[str, bool]]:
@@ -74,3 +77,10 @@ def test_the_word_gates_are_in_step_with_their_patterns():
         assert any(word in required(phrase) for word in _HEADING_WORDS), key
     for alternative in _ANCHOR.pattern.split("|"):
         assert any(word in required(alternative) for word in _ANCHOR_WORDS), alternative
+
+
+@given(st.from_regex(_MID_HEADING.pattern, fullmatch=True) | st.from_regex(_PHRASE_ONLY.pattern, fullmatch=True))
+def test_every_full_heading_ends_as_the_gate_expects(text):
+    """``heading_by_phrase`` matches only texts that end with one of ``_PHRASE_ENDS``: a heading
+    the patterns match in full ends so, or the gate would hide it."""
+    assert text.endswith(_PHRASE_ENDS)
