@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import regex
 from attrs import frozen
 
-from . import settle
-from .flatten import Split, is_run, layout, split_run
 from .lazyregex import LazyPattern
 from .model import Cell, Problem, Row, Span, Table
 from .normalize import label_key, norm_text
 from .schema import TableSpec, t2_outcome_rows
 from .source import Place
+
+if TYPE_CHECKING:  # the splitter and the settling of fused rows load when a report has a run to split
+    from . import settle
+    from .flatten import Split
 
 MISSING_MARKS = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "无", "空", "none", "n/a"})
 _NUMBER = regex.compile(
@@ -86,7 +89,7 @@ def _classify(text: str, fused: bool) -> Lexeme:
         if m["sign"] in ("减", "-", "−"):
             value = -value
         return Lexeme(text, "", value, m["unit"], True, fused and not m["sign"], False)
-    if fused and is_run(norm):
+    if fused and _flatten().is_run(norm):
         return Lexeme(text, "", None, None, True, True, False)
     return Lexeme(text, label_key(text), None, None, False, False, False)
 
@@ -153,7 +156,16 @@ def unfuse(table_id: str, label: str, values: list[Token], width: int) -> list[T
     if not lexeme.fused or (width == 1 and lexeme.value is not None):
         return values
     run = _UNIT_SUFFIX.sub("", lexeme.text)
-    return Fused(label, token, run, split_run(run, layout(table_id, width)), width)
+    flatten = _flatten()
+    return Fused(label, token, run, flatten.split_run(run, flatten.layout(table_id, width)), width)
+
+
+def _flatten():
+    """``govlint.flatten``, imported once a report has a run of digits (most never do, and a
+    single-file check need not load the splitter: ~10 M instructions with ``govlint.settle``)."""
+    from . import flatten
+
+    return flatten
 
 
 def _sub_token(token: Token, start: int, end: int) -> Token:
@@ -401,6 +413,8 @@ def _choose(spec: TableSpec, rows: dict[str, Row], fused: dict[str, Fused]) -> d
         return {}
     known = {row_id: tuple(c.value for c in row.cells) for row_id, row in rows.items() if row_id not in fused}
     runs = {row_id: (f.run, f.split) for row_id, f in fused.items()}
+    from . import settle
+
     return settle.choose(known, runs, t2_outcome_rows(spec.rows), len(spec.columns))
 
 

@@ -19,8 +19,9 @@ HEAVY = ("phonenumbers.geodata", "lxml", "docx", "pdfminer", "pypdf", "dask", "d
 # (hashlib) are for the JSON and SARIF outputs and baselines; edit distances (rapidfuzz) only for a
 # label near a row label; email_validator only for an address that is not plain; opencc only for
 # text with something traditional to convert; importlib.metadata only when the entry-point cache
-# cannot answer.
+# cannot answer; the splitter of runs of digits (flatten, settle) only for a run-on table.
 UNUSED = ("concurrent.futures", "logging", "govlint.corpus", "govlint.identity", "govlint.reporters.json",
+          "govlint.flatten", "govlint.settle",
           "govlint.reporters.sarif", "govlint.reporters.github", "govlint.reporters.junit",
           "govlint.reporters.html", "govlint.reporters.statistics", "govlint.dump", "govlint.ruledocs",
           "govlint.baseline", "difflib", "hashlib", "rapidfuzz", "email_validator", "opencc", "importlib.metadata")
