@@ -81,6 +81,10 @@ def heading_by_phrase(text: str) -> str | None:
 def cut(line: SourceLine, norm: Normalized, *, in_table: bool, whole_heading: bool) -> list[Piece]:
     """The pieces of an unseparated ``line`` (``norm`` is its normalised text)."""
     text = norm.text
+    if in_table:  # a cell of values on its own line (one per line in some layouts): one run, as _body finds
+        stripped = text.strip()
+        if stripped and _VALUE_RUN.fullmatch(stripped):
+            return [_piece(line, norm, 0, len(text), "run")]  # _piece trims the blanks
     bounds: list[tuple[int, int, str]] = []  # (start, end, kind) in ``text``
     position = 0
     if not whole_heading and _holds(text, _HEADING_WORDS):

@@ -10,7 +10,7 @@ import govlint.readers  # noqa: F401  (the readers package must load before the 
 from govlint.builder import heading_section
 from govlint.normalize import normalize
 from govlint.source import text_line
-from govlint.segment import _MID_HEADING, _PHRASE_ENDS, _PHRASE_ONLY, cut
+from govlint.segment import _MID_HEADING, _PHRASE_ENDS, _PHRASE_ONLY, Piece, _body, _piece, cut
 
 
 def pieces(raw: str, in_table: bool = False) -> list[tuple[str, bool]]:
@@ -84,3 +84,23 @@ def test_every_full_heading_ends_as_the_gate_expects(text):
     """``heading_by_phrase`` matches only texts that end with one of ``_PHRASE_ENDS``: a heading
     the patterns match in full ends so, or the gate would hide it."""
     assert text.endswith(_PHRASE_ENDS)
+
+
+def _fields(piece):
+    return piece.fused, piece.line.texts, piece.line.places, piece.line.place, piece.line.raw, piece.line.separated
+
+
+@given(st.lists(st.sampled_from([*"0123456789", " ", "  ", "\t", ".", ",", "万元", "元", "、", "。", "十", "(一)", "１２", "\u3000"]),
+                max_size=12).map("".join))
+def test_a_line_of_values_in_a_table_is_cut_as_body_cuts_it(raw):
+    """``cut`` takes a line that is one run of values inside a table straight to its piece: the
+    pieces are those of ``_body``, the way ``cut`` takes them for a line with no heading word."""
+    line = text_line(raw, 7)
+    norm = normalize(line.raw)
+    text = norm.text
+    body = _body(text, 0, len(text), True)
+    if len(body) <= 1:
+        slow = [Piece(line, bool(body) and body[0][2] == "run")]
+    else:
+        slow = [_piece(line, norm, start, end, kind) for start, end, kind in body if text[start:end].strip()]
+    assert [_fields(p) for p in cut(line, norm, in_table=True, whole_heading=False)] == [_fields(p) for p in slow]
