@@ -311,26 +311,25 @@ def instructions(directory: Path, n: int) -> float:
     """Millions of instructions per report: unlike time, the count does not drift with the VM or
     other work on the cores, so a change of 1 % shows."""
     files = [str(p) for p in sorted(directory.iterdir())[:n + 20]]
-
-    # Without the entry-point cache both children look the plugins up alike: with it, the first
-    # child after an install rebuilt it and the second did not, which added ~0.9 M a report.
-    env = {**os.environ, "GOVLINT_NO_CACHE": "1"}
-
-    def count(k: int) -> int:
-        return _callgrind([sys.executable, "-c", INSTRUCTIONS_CHILD, str(k), *files], env)
-
-    return (count(n) - count(0)) / n / 1e6
+    return _per_report(INSTRUCTIONS_CHILD, n, files, n)
 
 
 def real_instructions(directory: Path) -> float:
     """Millions of instructions per real report (``REAL``), each as if never seen (``REAL_CHILD``)."""
     files = [str(p) for p in sorted(directory.iterdir())[:20]] + REAL
+    return _per_report(REAL_CHILD, 1, files, len(REAL))
+
+
+def _per_report(child: str, work: int, files: list[str], reports: int) -> float:
+    """Millions of instructions of ``child`` given ``work`` less given 0, per report of the work."""
+    # Without the entry-point cache both children look the plugins up alike: with it, the first
+    # child after an install rebuilt it and the second did not, which added ~0.9 M a report.
     env = {**os.environ, "GOVLINT_NO_CACHE": "1"}
 
-    def count(real: int) -> int:
-        return _callgrind([sys.executable, "-c", REAL_CHILD, str(real), *files], env)
+    def count(k: int) -> int:
+        return _callgrind([sys.executable, "-c", child, str(k), *files], env)
 
-    return (count(1) - count(0)) / len(REAL) / 1e6
+    return (count(work) - count(0)) / reports / 1e6
 
 
 def startup_instructions() -> tuple[float, float]:
