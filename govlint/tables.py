@@ -22,7 +22,9 @@ from .normalize import label_key, norm_text
 from .schema import TableSpec, t2_outcome_rows
 from .source import Place
 
-if TYPE_CHECKING:  # the splitter and the settling of fused rows load when a report has a run to split
+# The splitter of runs of digits and the settling of fused rows are imported where a report has a
+# run to split: most never do, and a single-file check need not load them (~10 M instructions).
+if TYPE_CHECKING:
     from . import settle
     from .flatten import Split
 
@@ -89,8 +91,11 @@ def _classify(text: str, fused: bool) -> Lexeme:
         if m["sign"] in ("减", "-", "−"):
             value = -value
         return Lexeme(text, "", value, m["unit"], True, fused and not m["sign"], False)
-    if fused and _flatten().is_run(norm):
-        return Lexeme(text, "", None, None, True, True, False)
+    if fused:
+        from .flatten import is_run
+
+        if is_run(norm):
+            return Lexeme(text, "", None, None, True, True, False)
     return Lexeme(text, label_key(text), None, None, False, False, False)
 
 
@@ -156,16 +161,9 @@ def unfuse(table_id: str, label: str, values: list[Token], width: int) -> list[T
     if not lexeme.fused or (width == 1 and lexeme.value is not None):
         return values
     run = _UNIT_SUFFIX.sub("", lexeme.text)
-    flatten = _flatten()
-    return Fused(label, token, run, flatten.split_run(run, flatten.layout(table_id, width)), width)
+    from .flatten import layout, split_run
 
-
-def _flatten():
-    """``govlint.flatten``, imported once a report has a run of digits (most never do, and a
-    single-file check need not load the splitter: ~10 M instructions with ``govlint.settle``)."""
-    from . import flatten
-
-    return flatten
+    return Fused(label, token, run, split_run(run, layout(table_id, width)), width)
 
 
 def _sub_token(token: Token, start: int, end: int) -> Token:
