@@ -42,6 +42,9 @@ def _t2s_changes() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tup
 _T2S_SUSPECTS, _T2S_CHARACTERS, _T2S_PHRASES, _GB2312_SUSPECTS = _t2s_changes()
 
 
+_LONG = 48  # characters from which the GB2312 test is the quicker (21 substring tests cost a set test of ~40)
+
+
 def _unchanged(text: str) -> bool:
     """Whether t2s leaves ``text`` as it is, without asking opencc: most lines hold no suspect.
 
@@ -59,9 +62,6 @@ def _unchanged(text: str) -> bool:
                 return True
     return _T2S_SUSPECTS.isdisjoint(text) or (
         _T2S_CHARACTERS.isdisjoint(text) and not any(phrase in text for phrase in _T2S_PHRASES))
-
-
-_LONG = 48  # characters from which the GB2312 test is the quicker (21 substring tests cost a set test of ~40)
 
 
 # A line of prose is normalised twice, once whole for its paragraph (``normalize``) and once as

@@ -10,8 +10,9 @@ key is a character of the file's first line, holds one, or is one of the phrases
 line, each of which holds a character of its second line (one the phrase's replacement changes).
 A text without the first line's characters, and without the second's or else without any of the
 phrases, comes back unchanged. The fourth line holds those of the first two lines' characters
-that GB2312 encodes (a few): a GB2312 text without them holds none of the others either. ``tests/test_normalize.py`` checks the file still equals what the
-installed opencc gives, so upgrading opencc and forgetting to regenerate fails the tests.
+that GB2312 encodes (a few): a GB2312 text without them holds none of the others either.
+``tests/test_normalize.py`` checks the file still equals what the installed opencc gives, so
+upgrading opencc and forgetting to regenerate fails the tests.
 """
 
 from __future__ import annotations
