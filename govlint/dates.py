@@ -26,7 +26,7 @@ _DIGITS = regex.compile(r"\d+")
 
 
 @quick_init
-@frozen
+@frozen(weakref_slot=False)
 class FoundDate:
     start: int
     end: int
@@ -34,7 +34,7 @@ class FoundDate:
 
 
 @quick_init
-@frozen
+@frozen(weakref_slot=False)
 class FoundPeriod:
     start: int
     end: int

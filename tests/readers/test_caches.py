@@ -3,6 +3,9 @@ depends only on what it was cached by, and quickly built model objects are the s
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import attrs
 import pytest
 from hypothesis import given
@@ -36,6 +39,7 @@ def test_row_matching_is_cached_per_mode():
 def test_quickly_built_objects_are_the_frozen_attrs_objects():
     span = Span(1, 2, 1, 5)
     assert span == Span(line=1, column=2, end_line=1, end_column=5, origin=())
+    assert type(span) is Span and isinstance(span, Span)
     assert repr(span) == "Span(line=1, column=2, end_line=1, end_column=5, origin=())"
     assert attrs.evolve(span, line=7).line == 7
     cell = Cell("T2", "R1", "C1", "0", 0)
@@ -44,6 +48,40 @@ def test_quickly_built_objects_are_the_frozen_attrs_objects():
         cell.value = 1  # type: ignore[misc]
     with pytest.raises(TypeError):
         quick_init(Table)  # its post-init hook needs attrs' own __init__
+
+
+@attrs.frozen(weakref_slot=False)
+class _Plain:
+    """A class built by attrs' own __init__, the reference for the quickly built one."""
+
+    text: str
+    count: int = 0
+    extra: tuple = ()
+
+
+_Quick = quick_init(attrs.frozen(weakref_slot=False)(type("_Quick", (), {
+    "__annotations__": {"text": "str", "count": "int", "extra": "tuple"}, "count": 0, "extra": ()})))
+
+
+@given(st.text(), st.integers(), st.lists(st.integers(), max_size=3).map(tuple))
+def test_a_quickly_built_object_holds_what_attrs_would_store(text, count, extra):
+    quick, plain = _Quick(text, count, extra), _Plain(text, count, extra)
+    assert attrs.astuple(quick, recurse=False) == attrs.astuple(plain, recurse=False) == (text, count, extra)
+    assert _Quick(text) == _Quick(text, count=0, extra=()) and _Quick(text).count == 0
+    assert hash(quick) == hash(_Quick(text, count, extra))
+    for copied in (pickle.loads(pickle.dumps(quick)), copy.copy(quick), copy.deepcopy(quick)):
+        assert type(copied) is _Quick and copied == quick
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        quick.count = count + 1  # type: ignore[misc]
+
+
+def test_quick_init_refuses_what_its_twin_cannot_build():
+    with pytest.raises(TypeError, match="weakref_slot=False"):
+        quick_init(attrs.frozen(type("Weak", (), {"__annotations__": {"a": "int", "b": "int"}})))
+    with pytest.raises(TypeError, match="cannot be subclassed"):
+        type("Sub", (Cell,), {"__slots__": ()})
+    with pytest.raises(TypeError):
+        Cell("T2", "R1")  # the constructor's signature is attrs' own
 
 
 def _reference_cell_ends(text: str, spaced: set[int], start: int, decimal: bool) -> list[int]:
