@@ -22,6 +22,8 @@ _LOOSE = r"(?:19|20)\d{2}[\d年月日号\s./-]{1,16}"
 _PERIOD = regex.compile(
     rf"(?<!\d)(?P<a>{_LOOSE})\s*(?:(?:日|号)\s*)?(?:起\s*)?(?:至|到|~|～|—|－|-)\s*(?P<b>{_LOOSE})\s*(?:日|号)?(?=\s*止|[^\d年月日号./-]|$)"
 )
+# What stands between the two sides of every ``_PERIOD`` match, one of them.
+_PERIOD_MARKS = ("至", "到", "~", "～", "—", "－", "-")
 _DIGITS = regex.compile(r"\d+")
 
 
@@ -41,17 +43,26 @@ class FoundPeriod:
     value: Period
 
 
+def _may_hold_date(text: str) -> bool:
+    """Whether ``_DATE`` can match: its month and day are parted by 月 or one of -/., and a text
+    with none of them (most paragraphs) is not scanned."""
+    return "月" in text or "-" in text or "/" in text or "." in text
+
+
 def _date_matches(text: str):
-    """``_DATE``'s matches. Its month and day are parted by 月 or one of -/.: a text with none of
-    them (most paragraphs) is not scanned."""
-    if "月" not in text and "-" not in text and "/" not in text and "." not in text:
-        return ()
-    return _DATE.finditer(text)
+    """``_DATE``'s matches."""
+    return _DATE.finditer(text) if _may_hold_date(text) else ()
 
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date written with separators (年月日, -, /, .) in ``text``, valid or not."""
     return [FoundDate(*m.span(), DateValue(*map(int, m.groups()))) for m in _date_matches(text)]
+
+
+def first_date(text: str) -> FoundDate | None:
+    """The first of ``find_dates``, without reading on for the others."""
+    m = _DATE.search(text) if _may_hold_date(text) else None
+    return FoundDate(*m.span(), DateValue(*map(int, m.groups()))) if m else None
 
 
 def find_impossible_dates(text: str) -> list[FoundDate]:
@@ -96,6 +107,8 @@ def parse_loose_date(text: str, prefer: tuple[int, int] | None = None) -> DateVa
 
 def find_period(text: str) -> FoundPeriod | None:
     """The first "from … to …" date range in ``text`` (the statistical period)."""
+    if not any(map(text.__contains__, _PERIOD_MARKS)):  # most paragraphs: not scanned
+        return None
     for m in _PERIOD.finditer(text):
         start = parse_loose_date(m["a"], prefer=(1, 1))
         end = parse_loose_date(m["b"], prefer=(12, 31))

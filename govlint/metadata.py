@@ -6,11 +6,9 @@ gives is set; nothing is guessed (a missing publication date stays None and a ru
 
 from __future__ import annotations
 
-from collections import Counter
-
 import regex
 
-from .dates import find_dates, find_period
+from .dates import first_date, find_period
 from .lazyregex import LazyPattern
 from .model import Block, Located, Paragraph, Section
 
@@ -31,7 +29,8 @@ def describe(preamble: tuple[Block, ...], sections: tuple[Section, ...]) -> dict
     preamble_paragraphs = [b for b in preamble if isinstance(b, Paragraph)]
     paragraphs = preamble_paragraphs + [p for s in sections for p in (s.heading, *s.paragraphs)]  # reading order
     named = _title(paragraphs)
-    period = _period(preamble_paragraphs) or _period(paragraphs)
+    # The preamble first, then the rest: the preamble's paragraphs open ``paragraphs``.
+    period = _period(preamble_paragraphs) or _period(paragraphs[len(preamble_paragraphs):])
     title, agency, title_year = named if named else (None, _agency(preamble_paragraphs), None)
     published = _publication_date(preamble_paragraphs, paragraphs)
     year = report_year(title_year, period, published)
@@ -56,15 +55,17 @@ def report_year(title_year: Located | None, period: Located | None, published: L
         votes.append(Located(published.value.year - 1, published.raw, published.span))
     if not votes:
         return None
-    counts = Counter(v.value for v in votes)
-    best = max(counts.values())
-    return next(v for v in votes if counts[v.value] == best)
+    years = [v.value for v in votes]  # at most three: counted without a Counter
+    best = max(map(years.count, years))
+    return next(v for v in votes if years.count(v.value) == best)
 
 
 def _title(paragraphs: list[Paragraph]) -> tuple[Located, Located, Located] | None:
     """A short line or header cell naming the report: "重庆市黔江区2024年政府信息公开工作年度报告".
     Returns the title, the agency it names and the year it names."""
     for paragraph in paragraphs[: _HEADER_LINES * 2]:
+        if not _may_hold_title(paragraph.text):
+            continue
         for offset, text in _cells(paragraph):
             if len(text) > _TITLE_MAX:
                 continue
@@ -75,6 +76,11 @@ def _title(paragraphs: list[Paragraph]) -> tuple[Located, Located, Located] | No
                 year = _located(paragraph, offset + m.start("year"), offset + m.end("year"), int(m["year"]))
                 return title, agency, year
     return None
+
+
+def _may_hold_title(text: str) -> bool:
+    """Whether ``text`` holds the words every ``_TITLE`` match does (most lines hold neither)."""
+    return "报告" in text and "信息公开" in text
 
 
 def _cells(paragraph: Paragraph) -> list[tuple[int, str]]:
@@ -100,18 +106,26 @@ def _publication_date(preamble: list[Paragraph], paragraphs: list[Paragraph]) ->
     page header, or a date alone on one of the last lines (the signature)."""
     header = preamble[:_HEADER_LINES]
     for paragraph in header:
+        if not _may_name_published(paragraph.text):
+            continue
         for m in _PUBLISHED.finditer(paragraph.text):
-            dates = [d for d in find_dates(paragraph.text[m.end():]) if d.start == 0]
-            if dates:
-                d = dates[0]
+            d = first_date(paragraph.text[m.end():])
+            if d and d.start == 0:  # the first date is the one at the start, if any is
                 return _located(paragraph, m.end() + d.start, m.end() + d.end, d.value)
     for paragraph in header + paragraphs[-5:]:
         text = paragraph.text.strip().strip("|").strip()
-        dates = find_dates(text)
-        if len(dates) == 1 and dates[0].end - dates[0].start >= len(text) - 1:
+        # A date alone on its line: the first date covers all but one character at most (then
+        # no second one fits), so the dates after it are not looked for.
+        d = first_date(text)
+        if d and d.end - d.start >= len(text) - 1:
             offset = paragraph.text.find(text)
-            return _located(paragraph, offset + dates[0].start, offset + dates[0].end, dates[0].value)
+            return _located(paragraph, offset + d.start, offset + d.end, d.value)
     return None
+
+
+def _may_name_published(text: str) -> bool:
+    """Whether ``text`` holds a word every ``_PUBLISHED`` match ends with."""
+    return "日期" in text or "时间" in text
 
 
 def _first_year(paragraphs: list[Paragraph]) -> Located | None:
