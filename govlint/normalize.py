@@ -20,7 +20,12 @@ from .model import Normalized
 # Characters that only carry layout, dropped from label keys: everything but letters and digits.
 _NOT_KEY = regex.compile(r"[^\p{L}\p{N}]+")
 # A lowercase pinyin syllable (tone marks allowed) in brackets right after a Chinese character.
-_PINYIN = regex.compile(r"(?<=\p{Han})\s?\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")
+_SYLLABLE = r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)"
+_PINYIN = regex.compile(r"(?<=\p{Han})\s?" + _SYLLABLE)
+# The bracketed syllable alone, which every gloss holds, in the standard ``re``: it finds the
+# bracket by its literal where ``regex`` tries the look-behind at every position, so a text
+# with brackets but no gloss (most that have any) is not scanned by ``_PINYIN``.
+_BRACKETED_SYLLABLE = re.compile(_SYLLABLE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,9 +118,13 @@ def normalize(raw: str) -> Normalized:
             text = simplified
         else:  # a phrase conversion changed the length: convert character by character instead
             text = "".join(c if len(s := to_simplified(c)) != 1 else s for c in text)
-        if "(" in text:
+        if _may_hold_pinyin(text):
             text, offsets = _drop_pinyin(text, offsets)
     return Normalized(text, tuple(offsets))
+
+
+def _may_hold_pinyin(text: str) -> bool:
+    return "(" in text and _BRACKETED_SYLLABLE.search(text) is not None
 
 
 def _drop_pinyin(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -142,7 +151,7 @@ def norm_text(raw: str) -> str:
     if text.isascii():
         return text
     text = to_simplified(text)
-    return _PINYIN.sub("", text) if "(" in text else text
+    return _PINYIN.sub("", text) if _may_hold_pinyin(text) else text
 
 
 @functools.lru_cache(maxsize=8192)

@@ -13,13 +13,16 @@ from govlint.model import DateValue, Paragraph, Span
 from govlint.normalize import (
     _FULL_WIDTH,
     _GB2312_SUSPECTS,
+    _PINYIN,
     _T2S_CHARACTERS,
     _T2S_PHRASES,
     _T2S_SUSPECTS,
     _converter,
+    _may_hold_pinyin,
     _nfkc,
     _unchanged,
     label_key,
+    norm_text,
     normalize,
     to_simplified,
 )
@@ -140,3 +143,19 @@ def test_nfkc_is_unicodedatas(text):
 
 def test_nfkc_of_every_fixture_line_is_unicodedatas():
     assert [_nfkc.__wrapped__(line) for line in _SAMPLES] == [unicodedata.normalize("NFKC", line) for line in _SAMPLES]
+
+
+# Glosses, what imitates one (capitals, digits, long words, a full-width bracket, no character
+# before), and Han text around them.
+_AROUND_GLOSSES = st.lists(st.sampled_from(["公(gong)", "開 (kāi)", "信（xìn）", "(lü)", "(Gong)", "(ab1)", "(zhengfu)",
+                                            "公", "開", "(", ")", " ", "gong", "a", "(一)", "(2)", "信息", ","]),
+                           max_size=12).map("".join)
+
+
+@example("公(gong)開(kai)")
+@given(_AROUND_GLOSSES)
+def test_a_text_the_gloss_gate_lets_pass_is_the_only_kind_that_holds_a_gloss(text):
+    """``_may_hold_pinyin`` is true of every text ``_PINYIN`` finds a gloss in."""
+    if _PINYIN.search(text):
+        assert _may_hold_pinyin(text)
+    assert normalize(text).text == norm_text(text) == _PINYIN.sub("", to_simplified(_nfkc(text)))
